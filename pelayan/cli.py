@@ -1,0 +1,24 @@
+"""The `pelayan` console command: Django's management commands under the project's settings.
+
+`pelayan seed-demo` and `pelayan import-standard` are spelled with hyphens on the command line;
+Django's command modules cannot be, so hyphens are mapped to underscores.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = list(sys.argv if argv is None else argv)
+    if len(argv) > 1 and not argv[1].startswith("-"):
+        argv[1] = argv[1].replace("-", "_")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(argv)
+
+
+if __name__ == "__main__":
+    main()

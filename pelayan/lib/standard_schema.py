@@ -1,0 +1,265 @@
+"""The fourteen components of a Standar Pelayanan (PermenPAN-RB 15/2014) as structured data.
+
+Pure Python (pydantic, no Django). One schema serves the registry (stored as JSON per standard
+version), the importer (its output), the demo data files, the read API and the compliance check.
+Every free-text field keeps the wording of the decree; structured fields sit beside it, so nothing
+written in the decree is lost when a field cannot be structured.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Model(BaseModel):
+    # Unknown keys are kept rather than rejected, so importers and later versions can add detail
+    # without breaking older readers.
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+
+Text = Annotated[str, Field(min_length=1)]
+
+
+class DurationUnit(StrEnum):
+    MINUTE = "minute"
+    HOUR = "hour"
+    # "hari" with no qualifier: counted as working days, and said so on the standard's page.
+    DAY = "day"
+    WORKING_DAY = "working_day"
+    CALENDAR_DAY = "calendar_day"
+
+
+class Quantity(_Model):
+    value: int = Field(ge=0)
+    unit: DurationUnit
+
+
+class TimeLimit(_Model):
+    key: str | None = None  # stable id so cases and steps can point at one limit
+    label: str | None = None
+    text: str
+    min: Quantity | None = None
+    max: Quantity | None = None
+    step_ids: list[str] = Field(default_factory=list)  # procedure steps this limit covers
+    # Set on review when the decree deliberately gives no number ("Konsultasi: sesuai materi").
+    open_ended: bool = False
+
+
+class RequirementKind(StrEnum):
+    DOCUMENT = "document"
+    FORM = "form"
+    IDENTITY = "identity"
+    OTHER = "other"
+
+
+class Requirement(_Model):
+    text: Text
+    kind: RequirementKind = RequirementKind.OTHER
+    copies: int | None = Field(default=None, ge=0)
+    original: bool | None = None  # True = original, False = photocopy, None = not stated
+    channel: str | None = None  # e.g. only for walk-in applicants
+
+
+class StepAction(StrEnum):
+    SUBMIT = "submit"
+    RECEIVE = "receive"
+    VERIFY = "verify"
+    RETURN = "return"
+    DISPOSE = "dispose"
+    DECIDE = "decide"
+    FORWARD = "forward"
+    PROCESS = "process"
+    SIGN = "sign"
+    REPLY = "reply"
+    SERVE = "serve"
+    DELIVER = "deliver"
+    ARCHIVE = "archive"
+    OTHER = "other"
+
+
+class Branch(_Model):
+    condition: Text  # as written: "jika tidak lengkap"
+    goto: str | None = None  # step id, or None when the decree names no target
+    outcome: str | None = None  # e.g. "dikembalikan kepada Operator Kelurahan untuk dilengkapi"
+
+
+class ProcedureStep(_Model):
+    id: str | None = None
+    text: Text
+    actor: str | None = None
+    action: StepAction | None = None
+    pausable: bool = False  # the SLA clock may stop here (e.g. returned to the applicant)
+    branches: list[Branch] = Field(default_factory=list)
+    track: str | None = None  # a procedure with alternatives: "surat", "hadir langsung", ...
+
+
+class FlowNode(_Model):
+    id: Text
+    label: str
+
+
+class FlowEdge(_Model):
+    source: str = Field(alias="from")
+    target: str = Field(alias="to")
+    label: str | None = None
+
+
+class Flow(_Model):
+    title: str | None = None
+    nodes: list[FlowNode] = Field(default_factory=list)
+    edges: list[FlowEdge] = Field(default_factory=list)
+
+
+class Procedure(_Model):
+    steps: list[ProcedureStep] = Field(default_factory=list)
+    flows: list[Flow] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+
+
+class Fee(_Model):
+    amount: int | None = Field(default=None, ge=0)  # rupiah; 0 = free
+    text: str = ""
+    legal_basis: str | None = None
+
+
+class ChannelKind(StrEnum):
+    IN_PERSON = "in_person"
+    COMPLAINT_BOX = "complaint_box"
+    LETTER = "letter"
+    EMAIL = "email"
+    PHONE = "phone"
+    WHATSAPP = "whatsapp"
+    SMS = "sms"
+    FAX = "fax"
+    WEBSITE = "website"
+    LAPOR = "lapor"
+    SOCIAL_MEDIA = "social_media"
+
+
+class Channel(_Model):
+    kind: ChannelKind
+    value: str | None = None  # as written in the decree
+    normalized: str | None = None  # +62… for numbers, lower-case e-mail, absolute URL
+    label: str | None = None  # e.g. "Pejabat Pengelola Pengaduan", "Sdr. Janji Siswanto"
+
+
+class ComplaintTier(_Model):
+    key: str | None = None
+    label: Text
+    text: str | None = None
+    min: Quantity | None = None
+    max: Quantity | None = None
+
+
+class ComplaintHandling(_Model):
+    channels: list[Channel] = Field(default_factory=list)
+    tiers: list[ComplaintTier] = Field(default_factory=list)
+    steps: list[str] = Field(default_factory=list)
+    flows: list[Flow] = Field(default_factory=list)
+    logbook: str | None = None  # where every complaint is recorded, e.g. "Buku Pengaduan"
+    handlers: list[str] = Field(default_factory=list)  # officers and teams named
+    reply_over_channel_used: bool = False
+    notes: list[str] = Field(default_factory=list)
+
+
+class Regulation(_Model):
+    text: Text
+    type: str | None = None
+    number: str | None = None
+    year: int | None = None
+    title: str | None = None
+
+
+class Competence(_Model):
+    text: Text
+    role: str | None = None
+    education: str | None = None
+    training: str | None = None
+    skills: str | None = None
+    experience: str | None = None
+
+
+class RoleCount(_Model):
+    role: Text
+    count: int = Field(ge=0)
+
+
+class StaffCount(_Model):
+    total: int | None = Field(default=None, ge=0)
+    roles: list[RoleCount] = Field(default_factory=list)
+    text: str = ""
+
+
+class FrequencyPer(StrEnum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    SEMESTER = "semester"
+    YEAR = "year"
+    # after every completed case, e.g. "dilakukan setelah selesainya proses pengaduan"
+    CASE = "case"
+
+
+class Frequency(_Model):
+    times: int = Field(ge=1)
+    per: FrequencyPer
+    minimum: bool = False  # "minimal 1 (satu) kali"
+
+
+class Evaluation(_Model):
+    text: Text
+    frequency: Frequency | None = None
+    kind: str | None = None  # "survey", "meeting", "monitoring", ...
+
+
+class Components(_Model):
+    """The fourteen components. Empty lists mean 'not stated'; the compliance check reports them."""
+
+    # Penyampaian pelayanan (service delivery)
+    requirements: list[Requirement] = Field(default_factory=list)
+    procedure: Procedure = Field(default_factory=Procedure)
+    time_limits: list[TimeLimit] = Field(default_factory=list)
+    fee: Fee = Field(default_factory=Fee)
+    products: list[str] = Field(default_factory=list)
+    complaint_handling: ComplaintHandling = Field(default_factory=ComplaintHandling)
+    # Pengelolaan pelayanan (service management)
+    legal_basis: list[Regulation] = Field(default_factory=list)
+    facilities: list[str] = Field(default_factory=list)
+    competence: list[Competence] = Field(default_factory=list)
+    internal_supervision: list[str] = Field(default_factory=list)
+    staff_count: StaffCount = Field(default_factory=StaffCount)
+    service_guarantee: list[str] = Field(default_factory=list)
+    security_guarantee: list[str] = Field(default_factory=list)
+    performance_evaluation: list[Evaluation] = Field(default_factory=list)
+
+
+DELIVERY_COMPONENTS: tuple[str, ...] = (
+    "requirements",
+    "procedure",
+    "time_limits",
+    "fee",
+    "products",
+    "complaint_handling",
+)
+MANAGEMENT_COMPONENTS: tuple[str, ...] = (
+    "legal_basis",
+    "facilities",
+    "competence",
+    "internal_supervision",
+    "staff_count",
+    "service_guarantee",
+    "security_guarantee",
+    "performance_evaluation",
+)
+COMPONENT_KEYS: tuple[str, ...] = DELIVERY_COMPONENTS + MANAGEMENT_COMPONENTS
+
+
+def components_from_json(data: dict[str, Any]) -> Components:
+    return Components.model_validate(data)
+
+
+def components_to_json(components: Components) -> dict[str, Any]:
+    return components.model_dump(mode="json", by_alias=True, exclude_none=False)

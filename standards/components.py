@@ -1,0 +1,89 @@
+"""Names of the fourteen components and the sentences for compliance findings, translated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from pelayan.lib.compliance import Finding, Severity, check_json
+
+COMPONENT_LABELS: dict[str, Promise] = {
+    "requirements": _("Persyaratan"),
+    "procedure": _("Sistem, mekanisme, dan prosedur"),
+    "time_limits": _("Jangka waktu penyelesaian"),
+    "fee": _("Biaya/tarif"),
+    "products": _("Produk pelayanan"),
+    "complaint_handling": _("Penanganan pengaduan, saran, dan masukan"),
+    "legal_basis": _("Dasar hukum"),
+    "facilities": _("Sarana, prasarana, dan/atau fasilitas"),
+    "competence": _("Kompetensi pelaksana"),
+    "internal_supervision": _("Pengawasan internal"),
+    "staff_count": _("Jumlah pelaksana"),
+    "service_guarantee": _("Jaminan pelayanan"),
+    "security_guarantee": _("Jaminan keamanan dan keselamatan pelayanan"),
+    "performance_evaluation": _("Evaluasi kinerja pelaksana"),
+}
+
+_MESSAGES: dict[str, Promise] = {
+    "missing_component": _("Komponen ini belum diisi."),
+    "invalid_value": _("Isian tidak sah: %(detail)s"),
+    "duplicate_step_id": _("Kode langkah '%(id)s' dipakai lebih dari sekali."),
+    "step_without_actor": _("Langkah %(step)s tidak menyebut pelaksananya."),
+    "branch_unknown_step": _("Cabang menuju langkah '%(goto)s' yang tidak ada."),
+    "flow_edge_unknown_node": _("Diagram alur merujuk simpul '%(node)s' yang tidak ada."),
+    "range_min_above_max": _("Batas bawah lebih besar dari batas atas."),
+    "plain_days_are_working_days": _("'Hari' tanpa keterangan dihitung sebagai hari kerja."),
+    "time_limit_unparsed": _(
+        "Jangka waktu '%(text)s' tidak memuat angka dan satuan. Isi angka dan satuannya, "
+        "atau tandai sebagai tanpa batas waktu tetap."
+    ),
+    "no_measurable_time_limit": _("Tidak ada satu pun jangka waktu yang dapat diukur."),
+    "fee_amount_unparsed": _("Besar biaya '%(text)s' belum diisi dalam rupiah (0 bila gratis)."),
+    "fee_without_legal_basis": _("Biaya berbayar tanpa dasar hukum tarif."),
+    "complaint_without_channel": _("Penanganan pengaduan tidak menyebut satu pun kanal pengaduan."),
+    "channel_without_address": _("Kanal %(kind)s tidak mencantumkan alamat atau nomor."),
+    "tier_without_limit": _("Tingkat pengaduan '%(label)s' tidak punya batas waktu."),
+    "regulation_unstructured": _("Dasar hukum '%(text)s' belum terurai (jenis, nomor, tahun)."),
+    "staff_count_unparsed": _("Jumlah pelaksana '%(text)s' tidak memuat angka."),
+    "staff_count_mismatch": _("Jumlah per peran (%(sum)s) tidak sama dengan total (%(total)s)."),
+    "evaluation_without_frequency": _("Evaluasi '%(text)s' tidak menyebut frekuensi."),
+}
+
+
+@dataclass(frozen=True)
+class ComplianceItem:
+    severity: Severity
+    code: str
+    component: str
+    component_label: str
+    path: str
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "severity": str(self.severity),
+            "code": self.code,
+            "component": self.component,
+            "component_label": self.component_label,
+            "path": self.path,
+            "message": self.message,
+        }
+
+
+def describe(finding: Finding) -> ComplianceItem:
+    template = _MESSAGES.get(finding.code, finding.code)
+    return ComplianceItem(
+        severity=finding.severity,
+        code=finding.code,
+        component=finding.component,
+        component_label=str(COMPONENT_LABELS.get(finding.component, finding.component)),
+        path=finding.path,
+        message=str(template) % finding.params if finding.params else str(template),
+    )
+
+
+def compliance_items(components_json: dict[str, Any]) -> list[ComplianceItem]:
+    return [describe(f) for f in check_json(components_json)]

@@ -1,0 +1,238 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from pelayan.lib.standard_schema import Components, components_from_json
+
+
+class AgencyKind(models.TextChoices):
+    DINAS = "dinas", _("Dinas")
+    BADAN = "badan", _("Badan")
+    BIRO = "biro", _("Biro")
+    DPMPTSP = "dpmptsp", _("DPMPTSP")
+    KECAMATAN = "kecamatan", _("Kecamatan")
+    KELURAHAN = "kelurahan", _("Kelurahan")
+    DESA = "desa", _("Desa")
+    OTHER = "other", _("Lainnya")
+
+
+class TimeZone(models.TextChoices):
+    WIB = "Asia/Jakarta", _("WIB (Asia/Jakarta)")
+    WITA = "Asia/Makassar", _("WITA (Asia/Makassar)")
+    WIT = "Asia/Jayapura", _("WIT (Asia/Jayapura)")
+
+
+class Agency(models.Model):
+    """A government body that publishes standards (penyelenggara pelayanan)."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("nama"), max_length=200)
+    short_name = models.CharField(_("nama singkat"), max_length=80, blank=True)
+    kind = models.CharField(_("jenis"), max_length=20, choices=AgencyKind.choices)
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        verbose_name=_("induk"),
+    )
+    province = models.CharField(_("provinsi"), max_length=100)
+    regency = models.CharField(_("kabupaten/kota"), max_length=100, blank=True)
+    address = models.TextField(_("alamat"), blank=True)
+    timezone = models.CharField(
+        _("zona waktu"), max_length=40, choices=TimeZone.choices, default=TimeZone.WIB
+    )
+    website = models.URLField(_("situs web"), blank=True)
+    # Contact channels as structured data (pelayan.lib.standard_schema.Channel), validated by services.
+    contact_channels = models.JSONField(_("kanal kontak"), default=list, blank=True)
+    head_title = models.CharField(_("jabatan pimpinan"), max_length=120, blank=True)
+    head_name = models.CharField(_("nama pimpinan"), max_length=120, blank=True)
+    pledge = models.TextField(
+        _("maklumat pelayanan"),
+        blank=True,
+        help_text=_("Kosongkan untuk memakai teks maklumat baku."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("instansi")
+        verbose_name_plural = _("instansi")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(timezone__in=[c.value for c in TimeZone]), name="agency_timezone_known"
+            ),
+            models.CheckConstraint(condition=~Q(parent=models.F("id")), name="agency_not_own_parent"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UnitKind(models.TextChoices):
+    BIDANG = "bidang", _("Bidang")
+    BAGIAN = "bagian", _("Bagian")
+    SEKSI = "seksi", _("Seksi")
+    SUBBAGIAN = "subbagian", _("Subbagian")
+    SEKRETARIAT = "sekretariat", _("Sekretariat")
+    TIM = "tim", _("Tim")
+    OTHER = "other", _("Lainnya")
+
+
+class Unit(models.Model):
+    """An organisational unit inside an agency (bidang, bagian, seksi …), possibly nested."""
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="units", verbose_name=_("instansi")
+    )
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        verbose_name=_("induk"),
+    )
+    slug = models.SlugField()
+    name = models.CharField(_("nama"), max_length=200)
+    kind = models.CharField(_("jenis"), max_length=20, choices=UnitKind.choices, default=UnitKind.BIDANG)
+
+    class Meta:
+        ordering = ["agency", "name"]
+        verbose_name = _("unit kerja")
+        verbose_name_plural = _("unit kerja")
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "slug"], name="unit_slug_unique_per_agency"),
+            models.CheckConstraint(condition=~Q(parent=models.F("id")), name="unit_not_own_parent"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ServiceKind(models.TextChoices):
+    APPLICATION = "application", _("Permohonan")
+    CONSULTATION = "consultation", _("Konsultasi")
+    COMPLAINT = "complaint", _("Pengaduan")
+    INFORMATION = "information", _("Informasi")
+    OTHER = "other", _("Lainnya")
+
+
+class Service(models.Model):
+    """A jenis pelayanan. Owned by a unit; the agency is kept alongside for scoping and slugs."""
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="services", verbose_name=_("instansi")
+    )
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="services",
+        verbose_name=_("unit kerja"),
+        null=True,
+        blank=True,
+    )
+    slug = models.SlugField()
+    name = models.CharField(_("nama layanan"), max_length=250)
+    kind = models.CharField(
+        _("jenis"), max_length=20, choices=ServiceKind.choices, default=ServiceKind.APPLICATION
+    )
+    summary = models.TextField(_("ringkasan"), blank=True)
+    is_active = models.BooleanField(_("aktif"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["agency", "name"]
+        verbose_name = _("layanan")
+        verbose_name_plural = _("layanan")
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "slug"], name="service_slug_unique_per_agency")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StandardStatus(models.TextChoices):
+    DRAFT = "draft", _("Draf")
+    PUBLISHED = "published", _("Berlaku")
+    SUPERSEDED = "superseded", _("Dicabut/diganti")
+
+
+class Standard(models.Model):
+    """One version of a service's Standar Pelayanan.
+
+    A published version never changes: editing means a new draft, and cases bind to the version
+    they started under. Only services (standards.services) change a version.
+    """
+
+    service = models.ForeignKey(
+        Service, on_delete=models.PROTECT, related_name="standards", verbose_name=_("layanan")
+    )
+    version = models.PositiveIntegerField(_("versi"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=StandardStatus.choices, default=StandardStatus.DRAFT
+    )
+    decree_number = models.CharField(_("nomor keputusan"), max_length=200, blank=True)
+    decree_date = models.DateField(_("tanggal keputusan"), null=True, blank=True)
+    # Decrees are often dated only by month ("Februari 2021"); kept as written beside the date.
+    decree_date_text = models.CharField(_("tanggal keputusan (tertulis)"), max_length=100, blank=True)
+    decree_title = models.CharField(_("tentang"), max_length=500, blank=True)
+    signed_by_name = models.CharField(_("ditetapkan oleh (nama)"), max_length=200, blank=True)
+    signed_by_title = models.CharField(_("ditetapkan oleh (jabatan)"), max_length=200, blank=True)
+    effective_date = models.DateField(_("mulai berlaku"), null=True, blank=True)
+    components = models.JSONField(_("komponen"), default=dict)
+    source_name = models.CharField(_("berkas sumber"), max_length=255, blank=True)
+    source_text = models.TextField(_("teks sumber"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    superseded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["service", "-version"]
+        verbose_name = _("standar pelayanan")
+        verbose_name_plural = _("standar pelayanan")
+        constraints = [
+            models.UniqueConstraint(fields=["service", "version"], name="standard_version_unique"),
+            models.UniqueConstraint(
+                fields=["service"], condition=Q(status="published"), name="standard_one_published_per_service"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(published_at__isnull=False),
+                name="standard_published_has_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=[s.value for s in StandardStatus]), name="standard_status_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service} v{self.version} ({self.get_status_display()})"
+
+    def is_editable(self) -> bool:
+        return self.status == StandardStatus.DRAFT
+
+    def parsed_components(self) -> Components:
+        return components_from_json(self.components or {})
+
+    def decree_label(self) -> str:
+        parts: list[Any] = [self.decree_number]
+        if self.decree_date:
+            parts.append(self.decree_date.isoformat())
+        elif self.decree_date_text:
+            parts.append(self.decree_date_text)
+        return " · ".join(str(p) for p in parts if p)

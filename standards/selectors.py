@@ -1,0 +1,63 @@
+"""Reads of the standards registry for the public pages, the API and the admin."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from standards.models import Agency, Service, Standard, StandardStatus
+
+
+def agency_list() -> QuerySet[Agency]:
+    return Agency.objects.annotate(
+        published_services=Count(
+            "services",
+            filter=Q(services__is_active=True, services__standards__status=StandardStatus.PUBLISHED),
+        )
+    ).order_by("name")
+
+
+def agency_get(*, slug: str) -> Agency | None:
+    return Agency.objects.filter(slug=slug).first()
+
+
+def service_list(
+    *, agency: Agency | str | None = None, query: str | None = None, published_only: bool = True
+) -> QuerySet[Service]:
+    services = Service.objects.filter(is_active=True).select_related("agency", "unit")
+    if published_only:
+        services = services.filter(standards__status=StandardStatus.PUBLISHED)
+    if isinstance(agency, Agency):
+        services = services.filter(agency=agency)
+    elif agency:
+        services = services.filter(agency__slug=agency)
+    if query:
+        for word in query.split():
+            services = services.filter(Q(name__icontains=word) | Q(agency__name__icontains=word))
+    return services.order_by("agency__name", "name").distinct()
+
+
+def services_with_published_standard(*, agency: Agency) -> QuerySet[Service]:
+    published = Standard.objects.filter(status=StandardStatus.PUBLISHED)
+    return service_list(agency=agency).prefetch_related(
+        Prefetch("standards", queryset=published, to_attr="published")
+    )
+
+
+def service_get(*, agency_slug: str, service_slug: str) -> Service | None:
+    return (
+        Service.objects.select_related("agency", "unit")
+        .filter(agency__slug=agency_slug, slug=service_slug)
+        .first()
+    )
+
+
+def standard_published(*, service: Service) -> Standard | None:
+    return (
+        Standard.objects.select_related("service__agency")
+        .filter(service=service, status=StandardStatus.PUBLISHED)
+        .first()
+    )
+
+
+def standard_get(*, pk: int) -> Standard | None:
+    return Standard.objects.select_related("service__agency").filter(pk=pk).first()

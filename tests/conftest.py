@@ -1,0 +1,71 @@
+"""Shared fixtures: one per role, built through the services like real data."""
+
+from __future__ import annotations
+
+import pytest
+
+from accounts.models import ADMIN_ROLE
+from accounts.services import membership_grant
+from standards.models import Agency, AgencyKind, Service, ServiceKind, Standard
+from standards.services import agency_create, service_create, standard_draft_create
+from tests.factories import complete_components
+
+
+@pytest.fixture
+def agency(db) -> Agency:
+    return agency_create(
+        actor=None,
+        slug="kec-contoh",
+        name="Kecamatan Contoh",
+        kind=AgencyKind.KECAMATAN,
+        province="Jawa Timur",
+        regency="Kota Contoh",
+        timezone_name="Asia/Jakarta",
+    )
+
+
+@pytest.fixture
+def other_agency(db) -> Agency:
+    return agency_create(
+        actor=None,
+        slug="dinas-lain",
+        name="Dinas Lain",
+        kind=AgencyKind.DINAS,
+        province="Bali",
+        timezone_name="Asia/Makassar",
+    )
+
+
+@pytest.fixture
+def service(agency) -> Service:
+    return service_create(agency=agency, name="Surat Pengantar Izin Keramaian", kind=ServiceKind.APPLICATION)
+
+
+@pytest.fixture
+def draft(service) -> Standard:
+    return standard_draft_create(service=service, actor=None, components=complete_components())
+
+
+@pytest.fixture
+def agency_admin(agency, django_user_model):
+    user = django_user_model.objects.create_user(username="admin-contoh", password="rahasia-contoh-123")
+    membership_grant(actor=None, user=user, agency=agency, role_code=ADMIN_ROLE, role_name="Admin Instansi")
+    return user
+
+
+@pytest.fixture
+def other_agency_admin(other_agency, django_user_model):
+    user = django_user_model.objects.create_user(username="admin-lain", password="rahasia-lain-123")
+    membership_grant(
+        actor=None, user=user, agency=other_agency, role_code=ADMIN_ROLE, role_name="Admin Instansi"
+    )
+    return user
+
+
+@pytest.fixture
+def operator(agency, django_user_model):
+    user = django_user_model.objects.create_user(username="operator-contoh", password="rahasia-operator-123")
+    membership_grant(
+        actor=None, user=user, agency=agency, role_code="operator-kecamatan", role_name="Operator Kecamatan"
+    )
+    return user
