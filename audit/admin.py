@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from audit.models import AuditEvent
+from standards.admin import AgencyScopedAdminMixin
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
     list_display = ["at", "action", "actor", "agency", "target_type", "target_id"]
     list_filter = ["action", "agency"]
     list_select_related = ["actor", "agency"]

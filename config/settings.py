@@ -125,6 +125,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# Serve files straight from the apps' static folders when collectstatic has not run (local demo, tests).
+WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = Path(env_str("PELAYAN_MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 MEDIA_URL = "/media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -55,7 +55,8 @@ class StandardNotPublishable(StandardError):
         )
 
 
-def _validate_components(components: Components | dict[str, Any]) -> dict[str, Any]:
+def components_validate(components: Components | dict[str, Any]) -> dict[str, Any]:
+    """Validate the fourteen components; raises InvalidComponents naming each bad field."""
     if isinstance(components, Components):
         return components_to_json(components)
     try:
@@ -187,7 +188,7 @@ def standard_draft_create(
     source_text: str = "",
     source_name: str = "",
 ) -> Standard:
-    data = _validate_components(components)
+    data = components_validate(components)
     # Lock the service row so two drafts created at once cannot take the same version number.
     Service.objects.select_for_update().filter(pk=service.pk).first()
     last = Standard.objects.filter(service=service).aggregate(v=Max("version"))["v"] or 0
@@ -273,7 +274,7 @@ def standard_draft_update(
     for name, value in fields.items():
         setattr(locked, name, value)
     if components is not None:
-        locked.components = _validate_components(components)
+        locked.components = components_validate(components)
         changed.append("components")
     locked.save()
     audit_event_record(

@@ -2,7 +2,12 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from standards.models import Standard, StandardStatus
-from standards.services import StandardNotEditable, standard_draft_from, standard_draft_update, standard_publish
+from standards.services import (
+    StandardNotEditable,
+    standard_draft_from,
+    standard_draft_update,
+    standard_publish,
+)
 from tests.factories import complete_components
 
 
@@ -10,7 +15,9 @@ def test_it_refuses_to_change_the_components_of_a_published_version(draft):
     published = standard_publish(standard=draft, actor=None)
 
     with pytest.raises(StandardNotEditable, match="tidak dapat diubah"):
-        standard_draft_update(standard=published, actor=None, components=complete_components(products=["Lain"]))
+        standard_draft_update(
+            standard=published, actor=None, components=complete_components(products=["Lain"])
+        )
 
     published.refresh_from_db()
     assert published.components["products"] == ["Surat pengantar izin keramaian"]
@@ -45,4 +52,6 @@ def test_the_database_allows_only_one_published_version_per_service(draft):
     second = standard_draft_from(standard=published, actor=None)
 
     with pytest.raises(IntegrityError), transaction.atomic():
-        Standard.objects.filter(pk=second.pk).update(status=StandardStatus.PUBLISHED, published_at=published.published_at)
+        Standard.objects.filter(pk=second.pk).update(
+            status=StandardStatus.PUBLISHED, published_at=published.published_at
+        )

@@ -37,7 +37,9 @@ def test_it_supersedes_the_version_in_force_when_a_new_one_is_published(draft):
 
 
 def test_it_refuses_to_publish_a_draft_with_a_missing_component(service):
-    incomplete = standard_draft_create(service=service, actor=None, components=complete_components(products=[]))
+    incomplete = standard_draft_create(
+        service=service, actor=None, components=complete_components(products=[])
+    )
 
     with pytest.raises(StandardNotPublishable) as error:
         standard_publish(standard=incomplete, actor=None)

@@ -1,0 +1,332 @@
+"""Agency admin: each agency admin sees and edits only their own agency's registry."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from accounts.selectors import administered_agencies
+from pelayan.lib.compliance import Severity
+from standards.models import Agency, Service, Standard, Unit
+from standards.services import (
+    InvalidComponents,
+    StandardError,
+    components_validate,
+    standard_compliance,
+    standard_draft_create,
+    standard_draft_from,
+    standard_draft_update,
+    standard_publish,
+)
+
+
+class AgencyScopedAdminMixin:
+    """Limit an admin to the agencies the user administers.
+
+    ``agency_lookup`` is the ORM path from the model to its Agency ("" for Agency itself).
+    Superusers see everything.
+    """
+
+    agency_lookup: str = "agency"
+
+    def _agencies(self, request: HttpRequest) -> list[int]:
+        cache_name = "_administered_agencies"
+        if not hasattr(request, cache_name):
+            setattr(
+                request,
+                cache_name,
+                list(administered_agencies(user=request.user).values_list("pk", flat=True)),
+            )
+        return getattr(request, cache_name)
+
+    def _agency_of(self, obj: Model) -> Agency | None:
+        if not self.agency_lookup:
+            return obj  # type: ignore[return-value]
+        target: Any = obj
+        for part in self.agency_lookup.split("__"):
+            target = getattr(target, part, None)
+        return target
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        queryset = super().get_queryset(request)  # type: ignore[misc]
+        if request.user.is_superuser:
+            return queryset
+        field = f"{self.agency_lookup}__in" if self.agency_lookup else "pk__in"
+        return queryset.filter(**{field: self._agencies(request)})
+
+    def _allowed(self, request: HttpRequest, obj: Model | None) -> bool:
+        if request.user.is_superuser:
+            return True
+        if not request.user.is_active or not request.user.is_staff:
+            return False
+        agencies = self._agencies(request)
+        if obj is None:
+            return bool(agencies)
+        agency = self._agency_of(obj)
+        return agency is not None and agency.pk in agencies
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return self._allowed(request, None)
+
+    def has_view_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return self._allowed(request, obj)
+
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return self._allowed(request, obj)
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return self._allowed(request, None)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return request.user.is_superuser
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if not request.user.is_superuser:
+            agencies = self._agencies(request)
+            model = db_field.related_model
+            if model is Agency:
+                kwargs["queryset"] = Agency.objects.filter(pk__in=agencies)
+            elif model in (Unit, Service):
+                kwargs["queryset"] = model.objects.filter(agency__in=agencies)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc]
+
+
+class UnitInline(admin.TabularInline):
+    model = Unit
+    extra = 0
+    fields = ["name", "slug", "kind", "parent"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Agency)
+class AgencyAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
+    agency_lookup = ""
+    list_display = ["name", "kind", "regency", "province", "timezone"]
+    list_filter = ["kind", "province", "timezone"]
+    search_fields = ["name", "short_name", "regency"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [UnitInline]
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return request.user.is_superuser
+
+
+@admin.register(Unit)
+class UnitAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "kind", "agency", "parent"]
+    list_filter = ["kind", "agency"]
+    list_select_related = ["agency", "parent"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Service)
+class ServiceAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "kind", "agency", "unit", "is_active"]
+    list_filter = ["kind", "is_active", "agency"]
+    list_select_related = ["agency", "unit"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class PrettyJSONWidget(forms.Textarea):
+    def __init__(self) -> None:
+        super().__init__(
+            attrs={"rows": 40, "cols": 120, "class": "vLargeTextField", "style": "font-family: monospace"}
+        )
+
+    def format_value(self, value: Any) -> str:
+        if isinstance(value, str):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                return value
+        return json.dumps(value, indent=2, ensure_ascii=False)
+
+
+class StandardForm(forms.ModelForm):
+    components = forms.JSONField(
+        label=_("Komponen (JSON)"),
+        widget=PrettyJSONWidget(),
+        help_text=_("Empat belas komponen dalam bentuk terstruktur. Kesalahan ditunjukkan per kolom."),
+    )
+
+    class Meta:
+        model = Standard
+        fields = [
+            "service",
+            "decree_number",
+            "decree_date",
+            "decree_date_text",
+            "decree_title",
+            "signed_by_name",
+            "signed_by_title",
+            "effective_date",
+            "components",
+        ]
+
+    def clean_components(self) -> dict[str, Any]:
+        data = self.cleaned_data["components"]
+        if not isinstance(data, dict):
+            raise forms.ValidationError(_("Komponen harus berupa objek JSON."))
+        try:
+            return components_validate(data)
+        except InvalidComponents as exc:
+            raise forms.ValidationError([f"{e['field']}: {e['message']}" for e in exc.errors]) from None
+
+
+@admin.register(Standard)
+class StandardAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
+    agency_lookup = "service__agency"
+    form = StandardForm
+    change_form_template = "admin/standards/standard/change_form.html"
+    list_display = ["service", "version", "status", "decree_number", "published_at", "compliance_summary"]
+    list_filter = ["status", "service__agency"]
+    list_select_related = ["service__agency"]
+    search_fields = ["service__name", "decree_number"]
+    actions = ["publish_selected", "new_draft_from_selected"]
+    _DECREE_FIELDS = (
+        "decree_number",
+        "decree_date",
+        "decree_date_text",
+        "decree_title",
+        "signed_by_name",
+        "signed_by_title",
+        "effective_date",
+    )
+
+    def get_fieldsets(self, request: HttpRequest, obj: Standard | None = None) -> list:
+        return [
+            (None, {"fields": ["service", "version", "status", "compliance_report"] if obj else ["service"]}),
+            (_("Keputusan penetapan"), {"fields": list(self._DECREE_FIELDS)}),
+            (_("Komponen standar pelayanan"), {"fields": ["components"]}),
+            (
+                _("Riwayat"),
+                {"fields": ["published_at", "superseded_at", "source_name"], "classes": ["collapse"]},
+            )
+            if obj
+            else (_("Riwayat"), {"fields": [], "classes": ["collapse"]}),
+        ]
+
+    def has_change_permission(self, request: HttpRequest, obj: Standard | None = None) -> bool:
+        # A published or superseded version is shown read-only; changing it means a new draft.
+        return super().has_change_permission(request, obj) and (obj is None or obj.is_editable())
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Standard | None = None) -> list[str]:
+        history = ["version", "status", "compliance_report", "published_at", "superseded_at", "source_name"]
+        if obj is None:
+            return []
+        return ["service", *history]
+
+    @admin.display(description=_("Pemeriksaan kelengkapan"))
+    def compliance_report(self, obj: Standard) -> SafeString:
+        items = standard_compliance(standard=obj)
+        return render_to_string(
+            "admin/standards/standard/compliance.html",
+            {
+                "errors": [i for i in items if i.severity == Severity.ERROR],
+                "warnings": [i for i in items if i.severity == Severity.WARNING],
+            },
+        )
+
+    @admin.display(description=_("Kelengkapan"))
+    def compliance_summary(self, obj: Standard) -> str:
+        items = standard_compliance(standard=obj)
+        errors = sum(1 for i in items if i.severity == Severity.ERROR)
+        warnings = len(items) - errors
+        if errors:
+            return format_html(
+                '<span style="color:#b00020">✖ {} galat, {} peringatan</span>', errors, warnings
+            )
+        return format_html('<span style="color:#0a7a2f">✔ {} peringatan</span>', warnings)
+
+    def save_model(self, request: HttpRequest, obj: Standard, form: forms.ModelForm, change: bool) -> None:
+        data = form.cleaned_data
+        fields = {name: data.get(name) for name in self._DECREE_FIELDS if name in data}
+        fields = {
+            k: ("" if v is None and k not in ("decree_date", "effective_date") else v)
+            for k, v in fields.items()
+        }
+        if change:
+            saved = standard_draft_update(
+                standard=obj, actor=request.user, components=data["components"], **fields
+            )
+        else:
+            saved = standard_draft_create(
+                service=data["service"], actor=request.user, components=data["components"], **fields
+            )
+        obj.pk = saved.pk
+        obj.refresh_from_db()
+
+    def get_urls(self) -> list:
+        return [
+            path(
+                "<int:pk>/publish/",
+                self.admin_site.admin_view(require_POST(self.publish_view)),
+                name="standards_standard_publish",
+            ),
+            path(
+                "<int:pk>/new-draft/",
+                self.admin_site.admin_view(require_POST(self.new_draft_view)),
+                name="standards_standard_new_draft",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _get_allowed(self, request: HttpRequest, pk: int) -> Standard:
+        # The queryset is scoped to the user's agencies, so another agency's standard is a 404.
+        return get_object_or_404(self.get_queryset(request), pk=pk)
+
+    def publish_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        standard = self._get_allowed(request, pk)
+        try:
+            standard_publish(standard=standard, actor=request.user)
+        except StandardError as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+        else:
+            self.message_user(
+                request,
+                _("Versi %(version)s diterbitkan dan berlaku.") % {"version": standard.version},
+                messages.SUCCESS,
+            )
+        return HttpResponseRedirect(reverse("admin:standards_standard_change", args=[standard.pk]))
+
+    def new_draft_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        standard = self._get_allowed(request, pk)
+        draft = standard_draft_from(standard=standard, actor=request.user)
+        self.message_user(
+            request, _("Draf versi %(version)s dibuat.") % {"version": draft.version}, messages.SUCCESS
+        )
+        return HttpResponseRedirect(reverse("admin:standards_standard_change", args=[draft.pk]))
+
+    @admin.action(description=_("Terbitkan draf terpilih"))
+    def publish_selected(self, request: HttpRequest, queryset: QuerySet[Standard]) -> None:
+        for standard in queryset:
+            try:
+                standard_publish(standard=standard, actor=request.user)
+            except StandardError as exc:
+                self.message_user(request, f"{standard}: {exc}", messages.ERROR)
+            else:
+                self.message_user(
+                    request, _("%(standard)s diterbitkan.") % {"standard": standard}, messages.SUCCESS
+                )
+
+    @admin.action(description=_("Buat draf baru dari versi terpilih"))
+    def new_draft_from_selected(self, request: HttpRequest, queryset: QuerySet[Standard]) -> None:
+        for standard in queryset:
+            draft = standard_draft_from(standard=standard, actor=request.user)
+            self.message_user(
+                request, _("Draf versi %(version)s dibuat.") % {"version": draft.version}, messages.SUCCESS
+            )
