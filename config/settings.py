@@ -84,10 +84,13 @@ if _database_url:
         "default": dj_database_url.parse(_database_url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60))
     }
 else:
+    _sqlite_path = Path(env_str("PELAYAN_SQLITE_PATH", str(BASE_DIR / "var" / "pelayan.sqlite3")))
+    # A fresh clone has no var/; SQLite cannot create the folder itself.
+    _sqlite_path.parent.mkdir(parents=True, exist_ok=True)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": Path(env_str("PELAYAN_SQLITE_PATH", str(BASE_DIR / "var" / "pelayan.sqlite3"))),
+            "NAME": _sqlite_path,
             "OPTIONS": {
                 # WAL lets readers run while a writer commits; IMMEDIATE avoids "database is locked"
                 # upgrades in the middle of a write transaction.
