@@ -1,3 +1,88 @@
-from ninja import NinjaAPI
+"""The read API under /api/v1/: OpenAPI at /api/v1/openapi.json, browsable docs at /api/v1/docs.
 
-api = NinjaAPI(title="Pelayan API", version="1", urls_namespace="api")
+The docs page is Swagger UI served from our own static files (ninja ships them; with ``ninja`` in
+INSTALLED_APPS its template loads them through ``{% static %}``); the online spec validator badge
+is switched off so the page makes no request outside this site.
+"""
+
+from functools import wraps
+
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotFound
+from django.urls import URLPattern
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI, Router, Swagger
+
+from api.errors import NotFound, error_body, install_error_handlers
+from api.routers import agencies, services, standards
+
+DESCRIPTION = """
+API baca Pelayan: instansi, layanan, dan standar pelayanan (PermenPAN-RB 15/2014) beserta
+keempat belas komponennya dan laporan kepatuhannya.
+
+* **Halaman**: daftar memakai `?page=1&page_size=20` (paling banyak 100) dan menjawab
+  `{count, page, page_size, next, previous, results}`.
+* **Galat**: selalu `{"error": {"code", "message", "fields": [{"field", "message"}]}}`;
+  `code` tetap (`not_found`, `invalid_request`, `server_error`, …), `message` berbahasa Indonesia.
+* **Akses**: semua yang berlaku atau sudah diganti bersifat publik. Draf hanya terlihat oleh
+  admin instansinya yang masuk lewat sesi; selain itu dijawab 404.
+* **Waktu**: dinyatakan dalam zona waktu instansi (WIB/WITA/WIT), lengkap dengan offset.
+"""
+
+
+class PelayanAPI(NinjaAPI):
+    """NinjaAPI whose own 404/405 answers (API root, wrong method) carry the JSON error body too."""
+
+    def _get_urls(self):
+        patterns = super()._get_urls()
+        for pattern in patterns:
+            if isinstance(pattern, URLPattern):
+                pattern.callback = self._json_errors(pattern.callback)
+        return patterns
+
+    def _json_errors(self, view):
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            try:
+                response = view(request, *args, **kwargs)
+            except Http404:  # the API root, which only exists so ninja can reverse its own URLs
+                response = HttpResponseNotFound()
+            if response.status_code not in (404, 405) or response.get("Content-Type", "").startswith(
+                "application/json"
+            ):
+                return response
+            if response.status_code == 404:
+                body = error_body("not_found", _("Alamat API ini tidak ada."))
+            else:
+                body = error_body("method_not_allowed", _("Metode permintaan tidak didukung."))
+            answer = self.create_response(request, body, status=response.status_code)
+            if "Allow" in response:
+                answer["Allow"] = response["Allow"]
+            answer["Cache-Control"] = "no-store"
+            return answer
+
+        return wrapper
+
+
+api = PelayanAPI(
+    title="Pelayan API",
+    version="1",
+    description=DESCRIPTION,
+    urls_namespace="api",
+    docs=Swagger(settings={"validatorUrl": None}),
+)
+install_error_handlers(api)
+
+api.add_router("", agencies.router)
+api.add_router("", services.router)
+api.add_router("", standards.router)
+
+# Last, so it only catches paths no endpoint matched: they get the JSON error body, not an HTML page.
+_fallback = Router()
+
+
+@_fallback.api_operation(["GET", "POST", "PUT", "PATCH", "DELETE"], "/{path:rest}", include_in_schema=False)
+def unknown_path(request: HttpRequest, rest: str):
+    raise NotFound(_("Alamat API ini tidak ada."))
+
+
+api.add_router("", _fallback)

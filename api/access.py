@@ -1,0 +1,32 @@
+"""Who may see what: published and superseded versions are public; drafts and services without a
+published standard only for the agency's administrators. Anything hidden answers 404, never 403,
+so the API does not reveal that it exists."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+from accounts.selectors import administered_agencies
+
+_CACHE_ATTR = "_pelayan_api_admin_agency_ids"
+
+
+def administered_agency_ids(request: HttpRequest) -> frozenset[int]:
+    """Agencies the caller administers (session login), looked up once per request.
+
+    Anonymous callers cost no query and do not touch the session, so public answers stay cacheable.
+    """
+    cached = getattr(request, _CACHE_ATTR, None)
+    if cached is not None:
+        return cached
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        ids: frozenset[int] = frozenset()
+    else:
+        ids = frozenset(administered_agencies(user=user).values_list("pk", flat=True))
+    setattr(request, _CACHE_ATTR, ids)
+    return ids
+
+
+def can_administer(request: HttpRequest, agency_id: int) -> bool:
+    return agency_id in administered_agency_ids(request)

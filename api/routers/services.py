@@ -1,0 +1,77 @@
+"""Services (jenis pelayanan). Only those with a published standard are public; an agency's
+administrators also see its services still in draft."""
+
+from django.db.models import Prefetch, Q
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Path, Query, Router, Schema
+from ninja.pagination import paginate
+from pydantic import Field
+
+from api.access import administered_agency_ids, can_administer
+from api.errors import NotFound, error_responses
+from api.pagination import PagePagination
+from api.presenters import service_detail, service_summary
+from api.schemas import ServiceDetailOut, ServiceSummaryOut
+from standards.models import Service, Standard, StandardStatus
+from standards.selectors import service_get, service_list
+
+router = Router(tags=["Layanan"])
+
+# Lists show which version is in force, not its content: leave the large columns in the database.
+_HEAVY_COLUMNS = ("components", "source_text")
+
+
+class ServiceFilter(Schema):
+    agency: str | None = Field(None, max_length=50, description="Slug instansi.")
+    q: str | None = Field(
+        None, max_length=200, description="Kata pencarian pada nama layanan dan nama instansi."
+    )
+
+
+def _present_listed(service: Service) -> dict:
+    published = service.published_standards[0] if service.published_standards else None
+    return service_summary(service, published)
+
+
+@router.get(
+    "/services",
+    response={200: list[ServiceSummaryOut], **error_responses(400, 500)},
+    summary="Daftar layanan",
+    operation_id="service_list",
+)
+@paginate(PagePagination, present=_present_listed)
+def list_services(request: HttpRequest, filters: Query[ServiceFilter]):
+    """Layanan aktif yang memiliki standar berlaku, urut instansi lalu nama.
+
+    Pengguna yang masuk (sesi Django) sebagai admin instansi juga melihat layanan instansinya yang
+    standarnya masih draf."""
+    admin_ids = administered_agency_ids(request)
+    services = service_list(agency=filters.agency, query=filters.q, published_only=not admin_ids)
+    if admin_ids:
+        services = services.filter(Q(standards__status=StandardStatus.PUBLISHED) | Q(agency_id__in=admin_ids))
+    published = Standard.objects.filter(status=StandardStatus.PUBLISHED).defer(*_HEAVY_COLUMNS)
+    return services.prefetch_related(Prefetch("standards", queryset=published, to_attr="published_standards"))
+
+
+@router.get(
+    "/agencies/{slug}/services/{service_slug}",
+    response={200: ServiceDetailOut, **error_responses(400, 404, 500)},
+    summary="Rincian layanan",
+    operation_id="service_get",
+)
+def get_service(request: HttpRequest, slug: Path[str], service_slug: Path[str]):
+    """Layanan dengan versi standar yang berlaku dan riwayat versinya."""
+    service = service_get(agency_slug=slug, service_slug=service_slug)
+    if service is None:
+        raise NotFound(_("Layanan tidak ditemukan."))
+    versions = list(Standard.objects.filter(service=service).defer(*_HEAVY_COLUMNS).order_by("-version"))
+    public = [v for v in versions if v.status != StandardStatus.DRAFT]
+    in_force = service.is_active and any(v.status == StandardStatus.PUBLISHED for v in versions)
+    # The session is consulted only when something is hidden, so public answers do not vary by cookie.
+    hides_something = not in_force or len(public) < len(versions)
+    if hides_something and can_administer(request, service.agency_id):
+        return service_detail(service, versions)
+    if not in_force:
+        raise NotFound(_("Layanan tidak ditemukan."))
+    return service_detail(service, public)

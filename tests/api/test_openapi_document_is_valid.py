@@ -1,0 +1,46 @@
+from openapi_spec_validator import validate
+
+from pelayan.lib.standard_schema import COMPONENT_KEYS
+
+EXPECTED_PATHS = {
+    "/api/v1/agencies",
+    "/api/v1/agencies/{slug}",
+    "/api/v1/services",
+    "/api/v1/agencies/{slug}/services/{service_slug}",
+    "/api/v1/agencies/{slug}/services/{service_slug}/standard",
+    "/api/v1/standards/{id}",
+    "/api/v1/standards/{id}/compliance",
+}
+
+
+def test_the_openapi_document_is_a_valid_openapi_document(client):
+    response = client.get("/api/v1/openapi.json")
+
+    assert response.status_code == 200
+    validate(response.json())
+
+
+def test_the_openapi_document_lists_every_endpoint(client):
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+
+    assert set(paths) == EXPECTED_PATHS
+    assert all(set(operations) == {"get"} for operations in paths.values())
+
+
+def test_the_openapi_document_describes_all_fourteen_components(client):
+    schemas = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+
+    assert set(schemas["Components"]["properties"]) == set(COMPONENT_KEYS)
+    assert len(COMPONENT_KEYS) == 14
+    assert schemas["StandardOut"]["properties"]["components"]["$ref"] == "#/components/schemas/Components"
+
+
+def test_the_openapi_document_describes_the_error_body_on_every_operation(client):
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+
+    for path, operations in paths.items():
+        responses = operations["get"]["responses"]
+        assert responses["400"]["content"]["application/json"]["schema"]["$ref"] == (
+            "#/components/schemas/ErrorOut"
+        ), path
+        assert "500" in responses, path

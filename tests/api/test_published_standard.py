@@ -1,0 +1,60 @@
+from pelayan.lib.standard_schema import COMPONENT_KEYS
+from tests.factories import complete_components
+
+URL = "/api/v1/agencies/kec-contoh/services/surat-pengantar-izin-keramaian/standard"
+
+
+def test_it_returns_the_version_in_force_with_its_decree_and_all_components(client, published):
+    response = client.get(URL)
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["id"] == published.pk
+    assert (body["version"], body["status"]) == (1, "published")
+    assert body["service"] == {
+        "slug": "surat-pengantar-izin-keramaian",
+        "name": "Surat Pengantar Izin Keramaian",
+    }
+    assert body["decree"] == {
+        "number": "800/12/35.78.01/2025",
+        "date": "2025-02-20",
+        "date_text": "20 Februari 2025",
+        "title": "Standar Pelayanan Kecamatan Contoh",
+        "signed_by": {"name": "Budi Santoso", "title": "Camat Contoh"},
+    }
+    assert body["effective_date"] == "2025-03-01"
+    assert set(body["components"]) >= set(COMPONENT_KEYS)
+
+
+def test_it_states_times_in_the_agencys_time_zone(client, published):
+    body = client.get(URL).json()
+
+    assert body["timezone"] == "Asia/Jakarta"
+    assert body["agency"]["timezone_abbr"] == "WIB"
+    assert body["published_at"] == "2025-03-03T09:30:00+07:00"
+
+
+def test_it_keeps_the_components_as_stored_including_aliased_keys(client, published):
+    body = client.get(URL).json()
+
+    expected = complete_components()
+    assert body["components"]["requirements"][0]["text"] == expected["requirements"][0]["text"]
+    assert body["components"]["procedure"]["flows"][0]["edges"][0] == {"from": "A", "to": "B", "label": None}
+    assert body["components"]["fee"]["amount"] == 0
+    assert body["components"]["staff_count"]["total"] == 2
+
+
+def test_it_is_cacheable_by_shared_caches(client, published):
+    response = client.get(URL)
+
+    assert response["Cache-Control"] == "public, max-age=300"
+    assert response["ETag"].startswith('"') and not response["ETag"].startswith("W/")
+    assert response["Last-Modified"].endswith("GMT")
+    assert "Cookie" not in response.get("Vary", "")
+
+
+def test_a_service_with_only_a_draft_has_no_standard_in_force(client, draft):
+    response = client.get(URL)
+
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
