@@ -1,0 +1,78 @@
+"""Public pages of the standards registry: directory, agency, service standard and maklumat."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from public import presenters
+from standards import selectors
+from standards.models import Agency
+
+MAX_QUERY_LENGTH = 100
+
+
+def _agency_or_404(slug: str) -> Agency:
+    agency = selectors.agency_get(slug=slug)
+    if agency is None:
+        raise Http404(_("Instansi tidak ditemukan."))
+    return agency
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    services = selectors.service_list(query=query or None)
+    directory = presenters.agency_directory(selectors.agency_list(), services, only_matching=bool(query))
+    context = {
+        "query": query,
+        "directory": directory,
+        "result_count": sum(len(e.services) for e in directory),
+    }
+    # htmx asks for the results alone while the visitor types; everyone else gets the whole page.
+    template = "public/_directory.html" if request.headers.get("HX-Request") else "public/home.html"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@require_GET
+def agency_detail(request: HttpRequest, agency_slug: str) -> HttpResponse:
+    agency = _agency_or_404(agency_slug)
+    services = list(selectors.services_with_published_standard(agency=agency))
+    context = {
+        "agency": agency,
+        "rows": presenters.maklumat_rows(services),
+        "channels": presenters.channel_links(agency.contact_channels),
+    }
+    return render(request, "public/agency.html", context)
+
+
+@require_GET
+def maklumat(request: HttpRequest, agency_slug: str) -> HttpResponse:
+    agency = _agency_or_404(agency_slug)
+    services = list(selectors.services_with_published_standard(agency=agency))
+    context = {
+        "agency": agency,
+        "rows": presenters.maklumat_rows(services),
+        "pledge": presenters.pledge_text(agency),
+        "place": agency.regency or agency.province,
+        "today": timezone.localdate(),
+    }
+    return render(request, "public/maklumat.html", context)
+
+
+@require_GET
+def service_detail(request: HttpRequest, agency_slug: str, service_slug: str) -> HttpResponse:
+    service = selectors.service_get(agency_slug=agency_slug, service_slug=service_slug)
+    if service is None or not service.is_active:
+        raise Http404(_("Layanan tidak ditemukan."))
+    standard = selectors.standard_published(service=service)
+    if standard is None:
+        return render(request, "public/service_unpublished.html", {"service": service}, status=404)
+    context = {"service": service, "agency": service.agency, "page": presenters.standard_page(standard)}
+    return render(request, "public/service.html", context)
