@@ -76,11 +76,18 @@ def _validate_channels(channels: list[dict[str, Any]] | None) -> list[dict[str, 
         ) from None
 
 
-def _unique_slug(model: type, agency: Agency | None, base: str) -> str:
+# Public addresses are /<agency>/ and /<agency>/<service>/; these would be shadowed by other pages.
+RESERVED_AGENCY_SLUGS = frozenset({"admin", "api", "i18n", "jsi18n", "static", "media", "accounts", "cari"})
+RESERVED_SERVICE_SLUGS = frozenset({"maklumat"})
+
+
+def _unique_slug(
+    model: type, agency: Agency | None, base: str, reserved: frozenset[str] = frozenset()
+) -> str:
     base = slugify(base)[:45] or "item"
     candidate, n = base, 2
     scope = {"agency": agency} if agency is not None else {}
-    while model.objects.filter(slug=candidate, **scope).exists():
+    while candidate in reserved or model.objects.filter(slug=candidate, **scope).exists():
         candidate, n = f"{base}-{n}", n + 1
     return candidate
 
@@ -103,6 +110,10 @@ def agency_create(
     short_name: str = "",
     parent: Agency | None = None,
 ) -> Agency:
+    if slug in RESERVED_AGENCY_SLUGS:
+        raise StandardError(
+            _("Kode '%(slug)s' dipakai oleh halaman lain; pilih kode instansi lain.") % {"slug": slug}
+        )
     if timezone_name not in TimeZone.values:
         raise StandardError(
             _("Zona waktu '%(tz)s' tidak dikenal; pilih WIB, WITA, atau WIT.") % {"tz": timezone_name}
@@ -160,13 +171,17 @@ def service_create(
         raise StandardError(_("Nama layanan wajib diisi."))
     if unit is not None and unit.agency_id != agency.pk:
         raise StandardError(_("Unit kerja harus berada di instansi yang sama dengan layanan."))
+    if slug in RESERVED_SERVICE_SLUGS:
+        raise StandardError(
+            _("Kode '%(slug)s' dipakai oleh halaman lain; pilih kode layanan lain.") % {"slug": slug}
+        )
     service = Service.objects.create(
         agency=agency,
         unit=unit,
         name=name.strip(),
         kind=kind,
         summary=summary,
-        slug=slug or _unique_slug(Service, agency, name),
+        slug=slug or _unique_slug(Service, agency, name, RESERVED_SERVICE_SLUGS),
     )
     audit_event_record(actor=actor, agency=agency, action="service.created", target=service)
     return service

@@ -59,3 +59,14 @@ def test_an_agency_admin_administers_only_their_agency(agency, other_agency, dja
     assert set(agencies_for_user(user=user)) == {agency, other_agency}
     user.refresh_from_db()
     assert user.is_staff
+
+
+def test_a_service_named_maklumat_does_not_hide_the_maklumat_page(agency):
+    service = service_create(agency=agency, name="Maklumat")
+
+    assert service.slug == "maklumat-2"
+
+
+def test_it_refuses_an_agency_code_that_another_page_uses(db):
+    with pytest.raises(StandardError, match="dipakai oleh halaman lain"):
+        agency_create(actor=None, slug="admin", name="X", kind=AgencyKind.DINAS, province="Bali")
