@@ -1,0 +1,120 @@
+"""pelayan import-standard PATH [--agency SLUG] [--service NAME] [--dry-run] [--json]"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from tqdm import tqdm
+
+from importer.services import document_import
+from pelayan.lib.importer import DocumentError, parse_services
+from standards.models import Agency
+
+SUPPORTED = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf", ".tsv")
+
+
+class Command(BaseCommand):
+    help = "Impor dokumen Standar Pelayanan (teks, HTML, Markdown, .docx, .pdf) menjadi draf standar."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("path", help="berkas atau folder berisi berkas")
+        parser.add_argument("--agency", help="slug instansi pemilik draf")
+        parser.add_argument("--service", help="nama layanan (jika dokumen hanya memuat satu layanan)")
+        parser.add_argument("--dry-run", action="store_true", help="baca dan tampilkan saja, tanpa menyimpan")
+        parser.add_argument("--json", action="store_true", help="keluaran JSON")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path = Path(options["path"])
+        if not path.exists():
+            raise CommandError(f"Berkas tidak ditemukan: {path} (file not found)")
+        files = (
+            sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED)
+            if path.is_dir()
+            else [path]
+        )
+        if path.is_dir() and not files:
+            raise CommandError(f"Tidak ada dokumen yang didukung di {path} (no supported files)")
+        agency = None
+        if options["agency"]:
+            agency = Agency.objects.filter(slug=options["agency"]).first()
+            if agency is None:
+                raise CommandError(f"Instansi dengan slug '{options['agency']}' tidak ada (unknown agency)")
+        elif not options["dry_run"]:
+            raise CommandError("--agency wajib diisi kecuali dengan --dry-run (--agency is required)")
+
+        as_json = options["json"]
+        outputs: list[dict[str, Any]] = []
+        failures: list[str] = []
+        progress = tqdm(files, unit="dok", disable=len(files) < 2, file=sys.stderr, desc="Impor")
+        for file in progress:
+            try:
+                outputs.extend(self._one(file, agency, options))
+            except DocumentError as exc:
+                failures.append(f"{file}: {exc}")
+                if not as_json:
+                    self.stderr.write(f"{file}: {exc}")
+        if as_json:
+            if len(files) == 1 and len(outputs) >= 1:
+                payload = dict(outputs[0])
+                if len(outputs) > 1:
+                    payload["services"] = outputs
+            elif len(files) == 1:
+                payload = {"error": failures[0] if failures else None}
+            else:
+                payload = {"documents": outputs, "errors": failures}
+            self.stdout.write(json.dumps(payload, ensure_ascii=False))
+        if failures:
+            if as_json and len(files) == 1:
+                self.stderr.write(failures[0])
+            raise CommandError(f"{len(failures)} dokumen gagal diimpor ({len(failures)} failed)")
+
+    def _one(self, file: Path, agency: Agency | None, options: dict[str, Any]) -> list[dict[str, Any]]:
+        data = file.read_bytes()
+        out: list[dict[str, Any]] = []
+        if options["dry_run"]:
+            results = parse_services(data, file.name)
+            for result in results:
+                payload = result.to_json()
+                if options["service"] and len(results) == 1:
+                    payload["service"] = options["service"]
+                if agency is not None:
+                    payload["agency"] = agency.name
+                    payload["agency_slug"] = agency.slug
+                out.append(payload)
+                if not options["json"]:
+                    self._describe(file, payload)
+            return out
+        assert agency is not None  # noqa: S101 - checked in handle()
+        for draft in document_import(
+            agency=agency, data=data, filename=file.name, actor=None, service_name=options["service"]
+        ):
+            payload = draft.result.to_json()
+            payload.update(
+                agency=agency.name,
+                agency_slug=agency.slug,
+                service=draft.standard.service.name,
+                standard_id=draft.standard.pk,
+                version=draft.standard.version,
+            )
+            out.append(payload)
+            if not options["json"]:
+                self._describe(file, payload)
+                self.stdout.write(
+                    self.style.SUCCESS(
+                        f"  draf #{draft.standard.pk} versi {draft.standard.version} dibuat untuk "
+                        f"'{draft.standard.service.name}'"
+                    )
+                )
+        return out
+
+    def _describe(self, file: Path, payload: dict[str, Any]) -> None:
+        found = len(payload["found"])
+        self.stdout.write(
+            f"{file.name}: {payload['service'] or '(layanan tanpa nama)'} — {found}/14 komponen"
+        )
+        for warning in payload["warnings"]:
+            self.stdout.write(f"  ! {warning}")
