@@ -1,0 +1,441 @@
+"""Writes for office hours, days off and SLA clocks. Each state change records an audit event."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, time
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from audit.services import audit_event_record
+from calendars.models import (
+    NonWorkingDay,
+    NonWorkingDayKind,
+    SlaClock,
+    SlaInterval,
+    SlaPhase,
+    SlaState,
+    TimeFrame,
+    WeeklySchedule,
+)
+from calendars.selectors import calendar_for, clock_record
+from pelayan.lib.durations import Duration, parse_duration
+from pelayan.lib.sla import (
+    DEFAULT_AT_RISK_SHARE,
+    ClockError,
+    ClockRecord,
+    ClockStatus,
+    PauseNotAllowedError,
+    clock_status,
+)
+from pelayan.lib.workcal import CalendarError, WeeklyHours
+from standards.models import Agency, Service
+
+__all__ = [
+    "CalendarEditError",
+    "ClockError",
+    "PauseNotAllowedError",
+    "non_working_day_create",
+    "non_working_day_delete",
+    "non_working_day_update",
+    "schedule_save",
+    "sla_clock_pause",
+    "sla_clock_refresh",
+    "sla_clock_resume",
+    "sla_clock_start",
+    "sla_clock_stop",
+    "sla_clocks_refresh_due",
+]
+
+FrameInput = tuple[time, time]
+
+
+class CalendarEditError(ValueError):
+    """Office hours or days off that cannot be stored as given."""
+
+
+# -- office hours ------------------------------------------------------------------------------
+
+
+def _frame_end_seconds(end: time) -> int:
+    return 86_400 if end == time(0) else end.hour * 3600 + end.minute * 60 + end.second
+
+
+def schedule_validate(frames: Mapping[int, Iterable[FrameInput]]) -> WeeklyHours:
+    """Check frames the way the calendar reads them (00:00 as an end means midnight)."""
+    try:
+        return WeeklyHours.from_mapping(
+            {
+                day: [
+                    (start.hour * 3600 + start.minute * 60 + start.second, _frame_end_seconds(end))
+                    for start, end in day_frames
+                ]
+                for day, day_frames in frames.items()
+            }
+        )
+    except CalendarError as exc:
+        raise CalendarEditError(str(exc)) from exc
+
+
+@transaction.atomic
+def schedule_save(
+    *,
+    actor: Any | None,
+    agency: Agency,
+    frames: Mapping[int, Iterable[FrameInput]],
+    service: Service | None = None,
+    name: str = "",
+    observes_non_working_days: bool = True,
+    schedule: WeeklySchedule | None = None,
+) -> WeeklySchedule:
+    """Create or replace the weekly hours of ``agency`` (or of one of its ``service``s).
+
+    ``frames`` maps weekday (0 = Monday) to ``(start, end)`` times; an end of 00:00 is midnight.
+    """
+    frames = {day: list(day_frames) for day, day_frames in frames.items()}
+    weekly = schedule_validate(frames)
+    if service is not None and service.agency_id != agency.pk:
+        raise CalendarEditError("the service belongs to another agency")
+    if schedule is None:
+        schedule = WeeklySchedule.objects.filter(agency=agency, service=service).first()
+    created = schedule is None or schedule.pk is None
+    if schedule is None:
+        schedule = WeeklySchedule(agency=agency, service=service)
+    schedule.agency = agency
+    schedule.service = service
+    schedule.name = name
+    schedule.observes_non_working_days = observes_non_working_days
+    schedule.save()
+    schedule.frames.all().delete()
+    TimeFrame.objects.bulk_create(
+        TimeFrame(schedule=schedule, weekday=day, start=start, end=end)
+        for day, day_frames in frames.items()
+        for start, end in day_frames
+    )
+    audit_event_record(
+        actor=actor,
+        agency=agency,
+        action="calendar.schedule_created" if created else "calendar.schedule_changed",
+        target=schedule,
+        data={
+            "service": service.slug if service else None,
+            "hours": weekly.describe(),
+            "observes_non_working_days": observes_non_working_days,
+        },
+    )
+    return schedule
+
+
+# -- days off ----------------------------------------------------------------------------------
+
+
+def _day_data(day: NonWorkingDay) -> dict[str, Any]:
+    return {
+        "date": day.date.isoformat(),
+        "name": day.name,
+        "kind": day.kind,
+        "source_decree": day.source_decree,
+        "national": day.agency_id is None,
+    }
+
+
+def _check_day(*, name: str, kind: str, source_decree: str) -> None:
+    if kind not in NonWorkingDayKind.values:
+        raise CalendarEditError(f"unknown kind of day {kind!r}")
+    if not name.strip():
+        raise CalendarEditError("a day off needs a name")
+    if not source_decree.strip():
+        raise CalendarEditError("a day off needs its source decree")
+
+
+@transaction.atomic
+def non_working_day_create(
+    *,
+    actor: Any | None,
+    agency: Agency | None,
+    date: date,
+    name: str,
+    kind: str,
+    source_decree: str,
+) -> NonWorkingDay:
+    """Add a day to the table; ``agency=None`` changes the national list for every agency."""
+    _check_day(name=name, kind=kind, source_decree=source_decree)
+    if NonWorkingDay.objects.filter(agency=agency, date=date).exists():
+        raise CalendarEditError(f"{date.isoformat()} is already in the table")
+    day = NonWorkingDay.objects.create(
+        agency=agency,
+        date=date,
+        year=date.year,
+        name=name.strip(),
+        kind=kind,
+        source_decree=source_decree.strip(),
+    )
+    audit_event_record(
+        actor=actor, agency=agency, action="calendar.day_added", target=day, data=_day_data(day)
+    )
+    return day
+
+
+@transaction.atomic
+def non_working_day_update(
+    *,
+    actor: Any | None,
+    day: NonWorkingDay,
+    date: date,
+    name: str,
+    kind: str,
+    source_decree: str,
+) -> NonWorkingDay:
+    _check_day(name=name, kind=kind, source_decree=source_decree)
+    if NonWorkingDay.objects.filter(agency=day.agency, date=date).exclude(pk=day.pk).exists():
+        raise CalendarEditError(f"{date.isoformat()} is already in the table")
+    before = _day_data(day)
+    day.date, day.year, day.name, day.kind = date, date.year, name.strip(), kind
+    day.source_decree = source_decree.strip()
+    day.save()
+    audit_event_record(
+        actor=actor,
+        agency=day.agency,
+        action="calendar.day_changed",
+        target=day,
+        data={"before": before, "after": _day_data(day)},
+    )
+    return day
+
+
+@transaction.atomic
+def non_working_day_delete(*, actor: Any | None, day: NonWorkingDay) -> None:
+    audit_event_record(
+        actor=actor, agency=day.agency, action="calendar.day_removed", target=day, data=_day_data(day)
+    )
+    day.delete()
+
+
+# -- SLA clocks --------------------------------------------------------------------------------
+
+
+def _apply_status(clock: SlaClock, status: ClockStatus, now: datetime) -> None:
+    clock.state = SlaState(status.state.value)
+    clock.phase = SlaPhase(status.phase.value)
+    clock.due_at = status.due_at
+    clock.at_risk_at = status.at_risk_at
+    clock.breached_at = status.breached_at
+    clock.elapsed_seconds = max(0, int(status.elapsed.total_seconds()))
+    clock.budget_seconds = int(status.budget.total_seconds())
+    clock.refreshed_at = now
+
+
+def _evaluate(clock: SlaClock, record: ClockRecord, now: datetime) -> ClockStatus:
+    return clock_status(record, calendar_for(agency=clock.agency, service=clock.service), now)
+
+
+def _status_data(clock: SlaClock) -> dict[str, Any]:
+    return {
+        "state": clock.state,
+        "phase": clock.phase,
+        "due_at": clock.due_at.isoformat() if clock.due_at else None,
+        "step": clock.step_id,
+    }
+
+
+@transaction.atomic
+def sla_clock_start(
+    *,
+    actor: Any | None,
+    agency: Agency,
+    target_type: str,
+    target_id: str,
+    allowance: Duration | str,
+    at: datetime,
+    service: Service | None = None,
+    step_id: str = "",
+    at_risk_share: float | Decimal = DEFAULT_AT_RISK_SHARE,
+    now: datetime | None = None,
+) -> SlaClock:
+    """Start the clock of a case (or of one step): ``allowance`` as parsed or as written."""
+    text = allowance if isinstance(allowance, str) else allowance.label()
+    duration = parse_duration(allowance) if isinstance(allowance, str) else allowance
+    if service is not None and service.agency_id != agency.pk:
+        raise ClockError("the service belongs to another agency")
+    if SlaClock.objects.filter(target_type=target_type, target_id=str(target_id), step_id=step_id).exists():
+        raise ClockError("this target already has a clock")
+    share = Decimal(str(at_risk_share)).quantize(Decimal("0.01"))
+    record = ClockRecord(duration, at_risk_share=float(share)).start(at)
+    clock = SlaClock(
+        agency=agency,
+        service=service,
+        target_type=target_type,
+        target_id=str(target_id),
+        step_id=step_id,
+        allowance_text=text[:200],
+        allowance_value=duration.value,
+        allowance_unit=duration.unit.value,
+        allowance_min_value=duration.minimum.value if duration.minimum else None,
+        allowance_min_unit=duration.minimum.unit.value if duration.minimum else "",
+        at_risk_share=share,
+        started_at=at,
+    )
+    now = now or timezone.now()
+    _apply_status(clock, _evaluate(clock, record, max(now, at)), now)
+    clock.save()
+    SlaInterval.objects.create(clock=clock, started_at=at)
+    audit_event_record(
+        actor=actor,
+        agency=agency,
+        action="sla.started",
+        target=clock,
+        data={**_status_data(clock), "allowance": duration.as_dict(), "started_at": at.isoformat()},
+    )
+    return clock
+
+
+def _locked(clock: SlaClock) -> SlaClock:
+    # of=("self",): PostgreSQL cannot lock the nullable side of the service join, and only the
+    # clock row needs the lock.
+    return (
+        SlaClock.objects.select_for_update(of=("self",)).select_related("agency", "service").get(pk=clock.pk)
+    )
+
+
+def _store(clock: SlaClock, record: ClockRecord, now: datetime, *, at: datetime) -> None:
+    """Write the record's intervals back (only the last one or two ever change) and its status."""
+    stored = list(clock.intervals.order_by("started_at", "id"))
+    for position, interval in enumerate(record.intervals):
+        if position < len(stored):
+            row = stored[position]
+            if (row.ended_at, row.pause_reason, row.pause_step) != (
+                interval.end,
+                interval.pause_reason,
+                interval.pause_step,
+            ):
+                row.ended_at, row.pause_reason, row.pause_step = (
+                    interval.end,
+                    interval.pause_reason,
+                    interval.pause_step,
+                )
+                row.save(update_fields=["ended_at", "pause_reason", "pause_step"])
+        else:
+            SlaInterval.objects.create(
+                clock=clock,
+                started_at=interval.start,
+                ended_at=interval.end,
+                pause_reason=interval.pause_reason,
+                pause_step=interval.pause_step,
+            )
+    clock.stopped_at = record.stopped_at
+    _apply_status(clock, _evaluate(clock, record, max(now, at)), now)
+    clock.save()
+
+
+def _step_fields(step: Any | None, pausable: bool | None) -> tuple[bool, str]:
+    if step is not None:
+        return bool(getattr(step, "pausable", False)), str(getattr(step, "id", "") or "")
+    if pausable is None:
+        raise PauseNotAllowedError("say whether the procedure allows a pause here: pass the step or pausable")
+    return pausable, ""
+
+
+@transaction.atomic
+def sla_clock_pause(
+    *,
+    actor: Any | None,
+    clock: SlaClock,
+    at: datetime,
+    reason: str,
+    step: Any | None = None,
+    pausable: bool | None = None,
+    now: datetime | None = None,
+) -> SlaClock:
+    """Stop the clock (e.g. the file goes back to the applicant to be completed).
+
+    Allowed only where the standard's procedure allows it: pass the procedure ``step``
+    (``pelayan.lib.standard_schema.ProcedureStep``, whose ``pausable`` decides) or ``pausable``.
+    """
+    allowed, step_id = _step_fields(step, pausable)
+    clock = _locked(clock)
+    record = clock_record(clock).pause(at, reason=reason, pausable=allowed, step=step_id)
+    _store(clock, record, now or timezone.now(), at=at)
+    audit_event_record(
+        actor=actor,
+        agency=clock.agency,
+        action="sla.paused",
+        target=clock,
+        data={**_status_data(clock), "at": at.isoformat(), "reason": reason.strip(), "pause_step": step_id},
+    )
+    return clock
+
+
+@transaction.atomic
+def sla_clock_resume(
+    *, actor: Any | None, clock: SlaClock, at: datetime, now: datetime | None = None
+) -> SlaClock:
+    clock = _locked(clock)
+    record = clock_record(clock).resume(at)
+    _store(clock, record, now or timezone.now(), at=at)
+    audit_event_record(
+        actor=actor,
+        agency=clock.agency,
+        action="sla.resumed",
+        target=clock,
+        data={**_status_data(clock), "at": at.isoformat()},
+    )
+    return clock
+
+
+@transaction.atomic
+def sla_clock_stop(
+    *, actor: Any | None, clock: SlaClock, at: datetime, now: datetime | None = None
+) -> SlaClock:
+    """The promise is settled (service delivered, step done): the clock ends as met or breached."""
+    clock = _locked(clock)
+    record = clock_record(clock).stop(at)
+    _store(clock, record, now or timezone.now(), at=at)
+    audit_event_record(
+        actor=actor,
+        agency=clock.agency,
+        action="sla.stopped",
+        target=clock,
+        data={**_status_data(clock), "at": at.isoformat()},
+    )
+    return clock
+
+
+@transaction.atomic
+def sla_clock_refresh(*, clock: SlaClock, now: datetime | None = None) -> SlaClock:
+    """Recompute the stored state at ``now``; a change of state is audited (actor: the system)."""
+    clock = _locked(clock)
+    now = now or timezone.now()
+    before = clock.state
+    _apply_status(clock, _evaluate(clock, clock_record(clock), now), now)
+    clock.save()
+    if clock.state != before:
+        audit_event_record(
+            actor=None,
+            agency=clock.agency,
+            action=f"sla.{clock.state}",
+            target=clock,
+            data={**_status_data(clock), "previous_state": before, "at": now.isoformat()},
+        )
+    return clock
+
+
+def sla_clocks_refresh_due(*, now: datetime | None = None, agency: Agency | None = None) -> int:
+    """Refresh every running clock whose stored state may be stale at ``now``; returns how many
+    changed. Meant for a periodic task."""
+    now = now or timezone.now()
+    clocks = SlaClock.objects.filter(phase=SlaPhase.RUNNING).filter(
+        Q(state=SlaState.ON_TRACK, at_risk_at__lte=now)
+        | Q(state__in=[SlaState.ON_TRACK, SlaState.AT_RISK], due_at__lt=now)
+    )
+    if agency is not None:
+        clocks = clocks.filter(agency=agency)
+    changed = 0
+    for clock in clocks.only("pk"):
+        before = SlaClock.objects.values_list("state", flat=True).get(pk=clock.pk)
+        if sla_clock_refresh(clock=clock, now=now).state != before:
+            changed += 1
+    return changed
