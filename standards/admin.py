@@ -165,17 +165,7 @@ class StandardForm(forms.ModelForm):
 
     class Meta:
         model = Standard
-        fields = [
-            "service",
-            "decree_number",
-            "decree_date",
-            "decree_date_text",
-            "decree_title",
-            "signed_by_name",
-            "signed_by_title",
-            "effective_date",
-            "components",
-        ]
+        fields = ["service", *Standard.DECREE_FIELDS, "components"]
 
     def clean_components(self) -> dict[str, Any]:
         data = self.cleaned_data["components"]
@@ -197,20 +187,11 @@ class StandardAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
     list_select_related = ["service__agency"]
     search_fields = ["service__name", "decree_number"]
     actions = ["publish_selected", "new_draft_from_selected"]
-    _DECREE_FIELDS = (
-        "decree_number",
-        "decree_date",
-        "decree_date_text",
-        "decree_title",
-        "signed_by_name",
-        "signed_by_title",
-        "effective_date",
-    )
 
     def get_fieldsets(self, request: HttpRequest, obj: Standard | None = None) -> list:
         return [
             (None, {"fields": ["service", "version", "status", "compliance_report"] if obj else ["service"]}),
-            (_("Keputusan penetapan"), {"fields": list(self._DECREE_FIELDS)}),
+            (_("Keputusan penetapan"), {"fields": list(Standard.DECREE_FIELDS)}),
             (_("Komponen standar pelayanan"), {"fields": ["components"]}),
             (
                 _("Riwayat"),
@@ -254,7 +235,7 @@ class StandardAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Standard, form: forms.ModelForm, change: bool) -> None:
         data = form.cleaned_data
-        fields = {name: data.get(name) for name in self._DECREE_FIELDS if name in data}
+        fields = {name: data.get(name) for name in Standard.DECREE_FIELDS if name in data}
         fields = {
             k: ("" if v is None and k not in ("decree_date", "effective_date") else v)
             for k, v in fields.items()

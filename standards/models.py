@@ -173,6 +173,17 @@ class Standard(models.Model):
     they started under. Only services (standards.services) change a version.
     """
 
+    # The decree that sets the standard; the fields an agency admin edits on a draft besides components.
+    DECREE_FIELDS: tuple[str, ...] = (
+        "decree_number",
+        "decree_date",
+        "decree_date_text",
+        "decree_title",
+        "signed_by_name",
+        "signed_by_title",
+        "effective_date",
+    )
+
     service = models.ForeignKey(
         Service, on_delete=models.PROTECT, related_name="standards", verbose_name=_("layanan")
     )

@@ -236,34 +236,14 @@ def standard_draft_create(
 def standard_draft_from(*, standard: Standard, actor: Any | None) -> Standard:
     """Start a new draft from any version: the way to 'edit' a published standard."""
     fields = {
-        name: getattr(standard, name)
-        for name in (
-            "decree_number",
-            "decree_date",
-            "decree_date_text",
-            "decree_title",
-            "signed_by_name",
-            "signed_by_title",
-            "source_text",
-            "source_name",
-        )
+        name: getattr(standard, name) for name in (*Standard.DECREE_FIELDS, "source_text", "source_name")
     }
     return standard_draft_create(
         service=standard.service, actor=actor, components=standard.components, **fields
     )
 
 
-_EDITABLE_FIELDS = frozenset(
-    {
-        "decree_number",
-        "decree_date",
-        "decree_date_text",
-        "decree_title",
-        "signed_by_name",
-        "signed_by_title",
-        "effective_date",
-    }
-)
+_EDITABLE_FIELDS = frozenset(Standard.DECREE_FIELDS)
 
 
 @transaction.atomic
