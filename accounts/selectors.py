@@ -23,7 +23,3 @@ def agencies_for_user(
 
 def administered_agencies(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[Agency]:
     return agencies_for_user(user=user, role_codes=[ADMIN_ROLE])
-
-
-def user_can_administer(*, user: AbstractBaseUser | AnonymousUser, agency: Agency) -> bool:
-    return administered_agencies(user=user).filter(pk=agency.pk).exists()

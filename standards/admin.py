@@ -17,14 +17,14 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from accounts.selectors import administered_agencies
+from accounts.access import administered_agency_ids
 from pelayan.lib.compliance import Severity
 from standards.models import Agency, Service, Standard, Unit
+from standards.selectors import standard_compliance
 from standards.services import (
     InvalidComponents,
     StandardError,
     components_validate,
-    standard_compliance,
     standard_draft_create,
     standard_draft_from,
     standard_draft_update,
@@ -41,15 +41,8 @@ class AgencyScopedAdminMixin:
 
     agency_lookup: str = "agency"
 
-    def _agencies(self, request: HttpRequest) -> list[int]:
-        cache_name = "_administered_agencies"
-        if not hasattr(request, cache_name):
-            setattr(
-                request,
-                cache_name,
-                list(administered_agencies(user=request.user).values_list("pk", flat=True)),
-            )
-        return getattr(request, cache_name)
+    def _agencies(self, request: HttpRequest) -> frozenset[int]:
+        return administered_agency_ids(request)
 
     def _agency_of(self, obj: Model) -> Agency | None:
         if not self.agency_lookup:
@@ -189,17 +182,15 @@ class StandardAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
     actions = ["publish_selected", "new_draft_from_selected"]
 
     def get_fieldsets(self, request: HttpRequest, obj: Standard | None = None) -> list:
-        return [
+        fieldsets: list = [
             (None, {"fields": ["service", "version", "status", "compliance_report"] if obj else ["service"]}),
             (_("Keputusan penetapan"), {"fields": list(Standard.DECREE_FIELDS)}),
             (_("Komponen standar pelayanan"), {"fields": ["components"]}),
-            (
-                _("Riwayat"),
-                {"fields": ["published_at", "superseded_at", "source_name"], "classes": ["collapse"]},
-            )
-            if obj
-            else (_("Riwayat"), {"fields": [], "classes": ["collapse"]}),
         ]
+        if obj:
+            history = ["published_at", "superseded_at", "source_name"]
+            fieldsets.append((_("Riwayat"), {"fields": history, "classes": ["collapse"]}))
+        return fieldsets
 
     def has_change_permission(self, request: HttpRequest, obj: Standard | None = None) -> bool:
         # A published or superseded version is shown read-only; changing it means a new draft.
@@ -235,11 +226,7 @@ class StandardAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Standard, form: forms.ModelForm, change: bool) -> None:
         data = form.cleaned_data
-        fields = {name: data.get(name) for name in Standard.DECREE_FIELDS if name in data}
-        fields = {
-            k: ("" if v is None and k not in ("decree_date", "effective_date") else v)
-            for k, v in fields.items()
-        }
+        fields = {name: data[name] for name in Standard.DECREE_FIELDS}
         if change:
             saved = standard_draft_update(
                 standard=obj, actor=request.user, components=data["components"], **fields

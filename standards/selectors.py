@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from standards.components import ComplianceItem, compliance_items
 from standards.models import Agency, Service, Standard, StandardStatus
 
 
@@ -61,3 +62,8 @@ def standard_published(*, service: Service) -> Standard | None:
 
 def standard_get(*, pk: int) -> Standard | None:
     return Standard.objects.select_related("service__agency").filter(pk=pk).first()
+
+
+def standard_compliance(*, standard: Standard) -> list[ComplianceItem]:
+    """The compliance report of one version, with translated messages."""
+    return compliance_items(standard.components)

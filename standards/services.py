@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from pydantic import ValidationError
 
 from audit.services import audit_event_record
-from pelayan.lib.compliance import Severity, check
+from pelayan.lib.compliance import Severity
 from pelayan.lib.standard_schema import Channel, Components, components_to_json
-from standards.components import ComplianceItem, describe
+from standards.components import ComplianceItem
 from standards.models import (
     Agency,
     AgencyKind,
@@ -27,6 +27,7 @@ from standards.models import (
     Unit,
     UnitKind,
 )
+from standards.selectors import standard_compliance
 
 
 class StandardError(Exception):
@@ -280,16 +281,6 @@ def standard_draft_update(
         data={"fields": changed},
     )
     return locked
-
-
-def standard_compliance(*, standard: Standard) -> list[ComplianceItem]:
-    try:
-        findings = check(standard.parsed_components())
-    except ValidationError:
-        from standards.components import compliance_items
-
-        return compliance_items(standard.components)
-    return [describe(f) for f in findings]
 
 
 @transaction.atomic

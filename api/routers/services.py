@@ -8,7 +8,7 @@ from ninja import Path, Query, Router, Schema
 from ninja.pagination import paginate
 from pydantic import Field
 
-from api.access import administered_agency_ids, can_administer
+from accounts.access import administered_agency_ids, can_administer
 from api.errors import NotFound, error_responses
 from api.pagination import PagePagination
 from api.presenters import service_detail, service_summary

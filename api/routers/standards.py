@@ -4,15 +4,14 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Path, Router
 
-from api.access import can_administer
+from accounts.access import can_administer
 from api.conditional import PRIVATE_CACHE_CONTROL, public_standard_response
 from api.errors import NotFound, error_responses
 from api.presenters import standard_body
 from api.schemas import ComplianceOut, StandardOut
 from pelayan.lib.compliance import Severity
 from standards.models import Standard, StandardStatus
-from standards.selectors import service_get, standard_get, standard_published
-from standards.services import standard_compliance
+from standards.selectors import service_get, standard_compliance, standard_get, standard_published
 
 router = Router(tags=["Standar"])
 

@@ -4,7 +4,7 @@ from pelayan.lib.compliance import Severity, check
 from pelayan.lib.standard_schema import Components
 from standards.demo import demo_data, demo_files, demo_problems
 from standards.models import Standard
-from standards.services import standard_compliance
+from standards.selectors import standard_compliance
 
 DEMO = {data["agency"]["slug"]: data for data in demo_data()}
 

@@ -1,9 +1,9 @@
 import pytest
 
 from pelayan.lib.compliance import Severity
+from standards.selectors import standard_compliance
 from standards.services import (
     InvalidComponents,
-    standard_compliance,
     standard_draft_create,
     standard_draft_update,
 )

@@ -1,6 +1,5 @@
-"""Who may see what: published and superseded versions are public; drafts and services without a
-published standard only for the agency's administrators. Anything hidden answers 404, never 403,
-so the API does not reveal that it exists."""
+"""Per-request answers to "which agencies does this caller administer?", shared by the admin and
+the API so the question costs one query per request wherever it is asked."""
 
 from __future__ import annotations
 
@@ -8,7 +7,7 @@ from django.http import HttpRequest
 
 from accounts.selectors import administered_agencies
 
-_CACHE_ATTR = "_pelayan_api_admin_agency_ids"
+_CACHE_ATTR = "_pelayan_admin_agency_ids"
 
 
 def administered_agency_ids(request: HttpRequest) -> frozenset[int]:
