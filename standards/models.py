@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -239,11 +237,3 @@ class Standard(models.Model):
 
     def parsed_components(self) -> Components:
         return components_from_json(self.components or {})
-
-    def decree_label(self) -> str:
-        parts: list[Any] = [self.decree_number]
-        if self.decree_date:
-            parts.append(self.decree_date.isoformat())
-        elif self.decree_date_text:
-            parts.append(self.decree_date_text)
-        return " · ".join(str(p) for p in parts if p)

@@ -86,10 +86,6 @@ def check(components: Components) -> list[Finding]:
     return findings
 
 
-def has_errors(findings: list[Finding]) -> bool:
-    return any(f.severity == Severity.ERROR for f in findings)
-
-
 def _is_empty(c: Components, key: str) -> bool:
     match key:
         case "procedure":
