@@ -18,11 +18,10 @@ from django.utils.translation import gettext as _
 
 from accounts.selectors import administered_agencies
 from importer.forms import UploadForm
-from importer.services import document_import
-from pelayan.lib.importer import DocumentError, ImportResult, parse_services
+from importer.services import document_import, document_preview
+from pelayan.lib.importer import DocumentError, ImportResult
 from pelayan.lib.importer.sections import LABELS_ID
 from pelayan.lib.standard_schema import COMPONENT_KEYS, components_to_json
-from standards.models import Agency
 
 SESSION_KEY = "importer_pending"
 
@@ -86,7 +85,9 @@ def upload_view(request: HttpRequest) -> HttpResponse:
         else:
             data, name = form.cleaned_data["text"].encode("utf-8"), "teks-tempel.txt"
         try:
-            results = parse_services(data, name)
+            results = document_preview(
+                data=data, filename=name, service_name=form.cleaned_data["service_name"] or None
+            )
         except DocumentError as exc:
             form.add_error(None, str(exc))
         else:
@@ -158,4 +159,4 @@ if not getattr(admin.site, "_importer_upload_added", False):
     admin.site.get_urls = _with_upload_url(admin.site.get_urls)  # type: ignore[method-assign]
     admin.site._importer_upload_added = True  # type: ignore[attr-defined]
 
-__all__ = ["Agency", "upload_view"]
+__all__ = ["upload_view"]

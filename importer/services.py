@@ -16,7 +16,6 @@ from standards.services import service_create, standard_draft_create
 class ImportedDraft:
     standard: Standard
     result: ImportResult
-    service_created: bool
 
 
 def _clip(value: str | None, limit: int) -> str:
@@ -33,7 +32,6 @@ def import_result_save(
     ).strip()
     name = _clip(name, 250)
     service = Service.objects.filter(agency=agency, name__iexact=name).first()
-    created = service is None
     if service is None:
         service = service_create(actor=actor, agency=agency, name=name)
     standard = standard_draft_create(
@@ -48,15 +46,27 @@ def import_result_save(
         source_text=result.source_text,
         source_name=_clip(result.source_name, 255),
     )
-    return ImportedDraft(standard=standard, result=result, service_created=created)
+    return ImportedDraft(standard=standard, result=result)
 
 
-@transaction.atomic
+def document_preview(*, data: bytes, filename: str, service_name: str | None = None) -> list[ImportResult]:
+    """The services of a document as they would be imported; nothing is saved.
+
+    A service name given by hand only makes sense for a single-service document: it then replaces
+    the name read from the document, and is ignored when the document holds several services.
+    Raises DocumentError for bad input.
+    """
+    results = parse_services(data, filename)
+    if service_name and len(results) == 1:
+        results[0].service = service_name
+    return results
+
+
 def document_import(
     *, agency: Agency, data: bytes, filename: str, actor: Any | None, service_name: str | None = None
 ) -> list[ImportedDraft]:
     """One draft per service in the document; all or nothing. Raises DocumentError for bad input."""
-    results = parse_services(data, filename)
-    # A name given by hand only makes sense for a single-service document.
-    name = service_name if len(results) == 1 else None
-    return [import_result_save(agency=agency, result=r, actor=actor, service_name=name) for r in results]
+    # Parsing (up to the upload limit) happens before the transaction opens; only the saving is atomic.
+    results = document_preview(data=data, filename=filename, service_name=service_name)
+    with transaction.atomic():
+        return [import_result_save(agency=agency, result=r, actor=actor) for r in results]

@@ -23,10 +23,12 @@ from pelayan.lib.numwords import NUMBER_PATTERN, WORD_PATTERN, parse_number
 __all__ = [
     "Duration",
     "DurationError",
+    "FoundDuration",
     "NoNumberError",
     "Unit",
     "UnknownTierError",
     "UnknownUnitError",
+    "find_durations",
     "parse_duration",
     "parse_tiers",
     "pick_tier",
@@ -251,6 +253,31 @@ def _range(low: Duration, high: Duration, text: str) -> Duration:
     return Duration(high.value, high.unit, minimum=low)
 
 
+def _duration_at(text: str, pos: int) -> tuple[Duration, int] | None:
+    """A limit or a range starting with the number at ``pos``: (duration, end); None when no unit follows.
+
+    Raises :class:`DurationError` for a range that runs backwards."""
+    quantity = _quantity_at(text, pos)
+    if quantity is not None:
+        low, end = quantity
+        # "1 jam – 2 hari", "1 jam sampai 2 jam"
+        separator = _RANGE_RE.match(text, end)
+        if separator:
+            high = _quantity_at(text, separator.end())
+            if high is not None:
+                return _range(low, high[0], text), high[1]
+        return low, end
+    number = _number_at(text, pos)
+    if number is None:
+        return None
+    separator = _RANGE_RE.match(text, number[1])
+    if separator:
+        high = _quantity_at(text, separator.end())
+        if high is not None:
+            return _range(Duration(number[0], high[0].unit), high[0], text), high[1]
+    return None
+
+
 def parse_duration(text: str) -> Duration:
     """Read the first time limit in ``text``.
 
@@ -262,27 +289,11 @@ def parse_duration(text: str) -> Duration:
     text = " ".join(text.split())
     first_unknown: tuple[int, int] | None = None
     for match in _NUMBER_ANYWHERE.finditer(text):
-        start = match.start()
-        quantity = _quantity_at(text, start)
-        if quantity is not None:
-            low, end = quantity
-            # "1 jam – 2 hari", "1 jam sampai 2 jam"
-            separator = _RANGE_RE.match(text, end)
-            if separator:
-                high = _quantity_at(text, separator.end())
-                if high is not None:
-                    return _range(low, high[0], text)
-            return low
-        number = _number_at(text, start)
-        if number is None:
-            continue
-        separator = _RANGE_RE.match(text, number[1])
-        if separator:
-            high = _quantity_at(text, separator.end())
-            if high is not None:
-                return _range(Duration(number[0], high[0].unit), high[0], text)
+        found = _duration_at(text, match.start())
+        if found is not None:
+            return found[0]
         if first_unknown is None:
-            first_unknown = number
+            first_unknown = _number_at(text, match.start())
     if first_unknown is None:
         raise NoNumberError(f"no number in the time limit {_quote(text)!r}")
     word = _WORD_RE.match(text, first_unknown[1])
@@ -291,6 +302,34 @@ def parse_duration(text: str) -> Duration:
         f"unknown time unit {found} after the number in {_quote(text)!r}; "
         "expected menit, jam, hari, hari kerja or hari kalender"
     )
+
+
+@dataclass(frozen=True)
+class FoundDuration:
+    """A limit found in running text, with where it was written (``text[start:end]``)."""
+
+    duration: Duration
+    start: int
+    end: int
+
+
+def find_durations(text: str) -> list[FoundDuration]:
+    """Every time limit in ``text``, in order: the scan behind :func:`parse_duration`, not stopping at
+    the first. A number without a unit we count in is passed over; a range that runs backwards is
+    read as its two ends."""
+    found: list[FoundDuration] = []
+    pos = 0
+    for match in _NUMBER_ANYWHERE.finditer(text):
+        if match.start() < pos:
+            continue  # part of the limit just read ("1 jam 30 menit", "1 x 24 jam")
+        try:
+            at = _duration_at(text, match.start())
+        except DurationError:
+            at = _quantity_at(text, match.start())
+        if at is not None:
+            found.append(FoundDuration(at[0], match.start(), at[1]))
+            pos = at[1]
+    return found
 
 
 _TIER_SPLIT_RE = re.compile(r"\s*(?:/|;|\n|\|)\s*")

@@ -40,6 +40,19 @@ def test_it_creates_the_draft_and_opens_its_admin_page(client, agency, agency_ad
 
 
 @pytest.mark.django_db
+def test_it_creates_the_draft_of_a_word_document(client, agency, agency_admin):
+    client.force_login(agency_admin)
+    data, name = corpus.docx_ktp()
+    client.post(reverse(URL), {"agency": agency.pk, "document": SimpleUploadedFile(name, data)})
+    response = client.post(reverse(URL), {"action": "create"})
+    standard = Standard.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:standards_standard_change", args=[standard.pk])
+    assert standard.service.agency == agency
+    assert standard.source_name == name
+
+
+@pytest.mark.django_db
 def test_it_accepts_pasted_text_with_several_services(client, agency, agency_admin):
     client.force_login(agency_admin)
     data, _ = corpus.text_multi_service()

@@ -51,3 +51,18 @@ def test_it_makes_one_draft_per_service_of_a_decree(agency, tmp_path):
         "Pelayanan Izin Praktik Bidan",
         "Pelayanan Izin Usaha Mikro",
     ]
+
+
+@pytest.mark.django_db
+def test_it_uses_the_service_name_given_for_a_single_service_document(agency, service, tmp_path):
+    data, name = corpus.docx_ktp()
+    path = tmp_path / name
+    path.write_bytes(data)
+    call_command(
+        "import_standard", str(path), "--agency", agency.slug, "--service", service.name, stdout=io.StringIO()
+    )
+    assert Service.objects.filter(agency=agency).count() == 1
+    standard = Standard.objects.get()
+    assert standard.service == service
+    assert standard.status == StandardStatus.DRAFT
+    assert standard.source_name == name

@@ -10,9 +10,10 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from importer.services import document_import
-from pelayan.lib.importer import DocumentError, parse_services
+from importer.services import document_import, document_preview
+from pelayan.lib.importer import DocumentError
 from standards.models import Agency
+from standards.selectors import agency_get
 
 SUPPORTED = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf", ".tsv")
 
@@ -40,7 +41,7 @@ class Command(BaseCommand):
             raise CommandError(f"Tidak ada dokumen yang didukung di {path} (no supported files)")
         agency = None
         if options["agency"]:
-            agency = Agency.objects.filter(slug=options["agency"]).first()
+            agency = agency_get(slug=options["agency"])
             if agency is None:
                 raise CommandError(f"Instansi dengan slug '{options['agency']}' tidak ada (unknown agency)")
         elif not options["dry_run"]:
@@ -76,11 +77,8 @@ class Command(BaseCommand):
         data = file.read_bytes()
         out: list[dict[str, Any]] = []
         if options["dry_run"]:
-            results = parse_services(data, file.name)
-            for result in results:
+            for result in document_preview(data=data, filename=file.name, service_name=options["service"]):
                 payload = result.to_json()
-                if options["service"] and len(results) == 1:
-                    payload["service"] = options["service"]
                 if agency is not None:
                     payload["agency"] = agency.name
                     payload["agency_slug"] = agency.slug

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from pelayan.lib.importer.channels import find_channels
 from pelayan.lib.importer.errors import (
     DocumentError,
     EmptyDocumentError,
@@ -33,8 +34,8 @@ from pelayan.lib.importer.extract import (
     extract_time_limits,
 )
 from pelayan.lib.importer.items import split_lines
-from pelayan.lib.importer.readers import Source, read_source, text_to_source
-from pelayan.lib.importer.sections import LABELS_ID, Block, Layout, split_layout
+from pelayan.lib.importer.readers import Source, read_source
+from pelayan.lib.importer.sections import Block, Layout, split_layout
 from pelayan.lib.standard_schema import COMPONENT_KEYS, Components, components_to_json
 
 __all__ = [
@@ -47,7 +48,6 @@ __all__ = [
     "ScannedPdfError",
     "parse_document",
     "parse_services",
-    "parse_text",
 ]
 
 # Fewer labels than this and the text is something else (a letter, a news item, a regulation).
@@ -113,14 +113,6 @@ def parse_services(data: bytes, filename: str = "") -> list[ImportResult]:
     return _parse_source(read_source(data, filename), filename)
 
 
-def parse_text(text: str, filename: str = "") -> list[ImportResult]:
-    """Already-decoded text (pasted into a form)."""
-    if not text.strip():
-        raise EmptyDocumentError(filename)
-    kind = "html" if "<" in text and ">" in text else "text"
-    return _parse_source(text_to_source(text, kind), filename)
-
-
 def _parse_source(source: Source, filename: str) -> list[ImportResult]:
     layout = split_layout(source.lines)
     best = max((len(b.sections) for b in layout.blocks), default=0)
@@ -144,14 +136,14 @@ _EXTRACTORS = {
     "procedure": extract_procedure,
     "time_limits": extract_time_limits,
     "fee": extract_fee,
-    "products": lambda pieces, ctx: extract_strings(pieces, ctx, "products"),
+    "products": extract_strings,
     "legal_basis": extract_legal_basis,
     "facilities": extract_facilities,
     "competence": extract_competence,
-    "internal_supervision": lambda pieces, ctx: extract_strings(pieces, ctx, "internal_supervision"),
+    "internal_supervision": extract_strings,
     "staff_count": extract_staff,
-    "service_guarantee": lambda pieces, ctx: extract_strings(pieces, ctx, "service_guarantee"),
-    "security_guarantee": lambda pieces, ctx: extract_strings(pieces, ctx, "security_guarantee"),
+    "service_guarantee": extract_strings,
+    "security_guarantee": extract_strings,
     "performance_evaluation": extract_evaluation,
     # last: it borrows channel addresses named elsewhere (e.g. in the procedure of a complaint service)
     "complaint_handling": extract_complaints,
@@ -159,8 +151,6 @@ _EXTRACTORS = {
 
 
 def _parse_block(block: Block, layout: Layout, source: Source) -> ImportResult:
-    from pelayan.lib.importer.channels import find_channels
-
     ctx = Context(flows=source.flows)
     pieces = {
         key: split_lines(section.lines, reflow=source.reflow) for key, section in block.sections.items()
@@ -184,9 +174,7 @@ def _parse_block(block: Block, layout: Layout, source: Source) -> ImportResult:
         ctx.issues.append(
             Issue(None, "Teks di luar komponen, tidak diimpor (text outside any component)", text, index)
         )
-    components = Components(**values)
-    if ctx.notes:
-        components = Components(**values, notes=ctx.notes)
+    components = Components(**values, notes=ctx.notes) if ctx.notes else Components(**values)
     order = {key: n for n, key in enumerate(COMPONENT_KEYS)}
     ctx.issues.sort(key=lambda issue: order.get(issue.component or "", -1))
     return ImportResult(
@@ -204,7 +192,3 @@ def _parse_block(block: Block, layout: Layout, source: Source) -> ImportResult:
         labels={key: section.label for key, section in block.sections.items()},
         label_lines={key: section.start for key, section in block.sections.items()},
     )
-
-
-def component_label(key: str) -> str:
-    return LABELS_ID.get(key, key)

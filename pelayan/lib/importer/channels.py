@@ -136,16 +136,17 @@ def find_channels(text: str) -> list[Channel]:
 def find_named_channels(text: str) -> list[Channel]:
     """Channels named by words, with or without an address: box, in person, letter, 'melalui Email, WA'."""
     out: list[Channel] = []
-    if _BOX_RE.search(text):
-        out.append(Channel(kind=ChannelKind.COMPLAINT_BOX, value=_BOX_RE.search(text).group(0)))
-    if _IN_PERSON_RE.search(text) and not _BOX_RE.search(text):
+    box = _BOX_RE.search(text)
+    if box:
+        out.append(Channel(kind=ChannelKind.COMPLAINT_BOX, value=box.group(0)))
+    if _IN_PERSON_RE.search(text) and not box:
         label = None
         if person := _PERSON_RE.search(text):
             label = person.group(0).split()[0] + " " + _person(person.group("name"))
         elif to := _TO_RE.search(text):
             label = to.group("to").strip()
         out.append(Channel(kind=ChannelKind.IN_PERSON, value=None, label=label))
-    if _LETTER_RE.search(text) and not _BOX_RE.search(text):
+    if _LETTER_RE.search(text) and not box:
         to = re.search(r"ditujukan\s+kepada\s*:?\s*(?P<to>[^;]+)", text, re.IGNORECASE)
         out.append(Channel(kind=ChannelKind.LETTER, value=to.group("to").strip(" ,") if to else None))
     for pattern, kind in (

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pelayan.lib.importer.channels import find_channels, find_named_channels, merge_channels
 from pelayan.lib.importer.items import Piece, clean_item
 from pelayan.lib.importer.readers import FLOW_TOKEN_RE
-from pelayan.lib.importer.sections import ALIASES, match_label
+from pelayan.lib.importer.sections import LABELS_ID, match_label
 from pelayan.lib.importer.timeparse import find_durations, find_frequency
 from pelayan.lib.numwords import NUMBER_PATTERN, parse_number
 from pelayan.lib.standard_schema import (
@@ -40,8 +40,6 @@ class Issue:
     line: int | None = None
 
     def __str__(self) -> str:
-        from pelayan.lib.importer.sections import LABELS_ID
-
         where = f"[{LABELS_ID.get(self.component or '', self.component)}] " if self.component else ""
         passage = f": «{_short(self.passage)}»" if self.passage else ""
         return f"{where}{self.message}{passage}"
@@ -134,19 +132,15 @@ def extract_requirements(pieces: list[Piece], ctx: Context) -> list[Requirement]
         has_children = nxt is not None and not (piece.marker and nxt.marker and nxt.kind == piece.kind)
         if piece.marker and group_kind is not None and piece.kind == group_kind:
             group, group_kind, address, channel = None, None, False, None
-        if piece.opens_list and has_children:
+        opens_group = piece.opens_list and has_children
+        if opens_group:
             group, group_kind = text.rstrip(" :"), piece.kind
             address = bool(_ADDRESS_GROUP_RE.search(text))
             channel = "hadir langsung" if _WALK_IN_RE.search(text) else None
-            if address or "@" in text:
-                ctx.keep(
-                    "requirements", piece, "Teks bukan persyaratan, disimpan apa adanya (kept as a note)"
-                )
-            continue
         if address or "@" in text:
             ctx.keep("requirements", piece, "Teks bukan persyaratan, disimpan apa adanya (kept as a note)")
-            continue
-        out.append(requirement_from_text(text, group, channel))
+        elif not opens_group:
+            out.append(requirement_from_text(text, group, channel))
     return out
 
 
@@ -223,7 +217,6 @@ _ROLE_HEAD = [
 ]
 _ROLE_HEADS = frozenset(_ROLE_HEAD)
 _AFTER_HEAD_LOWER = frozenset({"layanan", "pelayanan", "front", "office"})
-_VERB_PREFIX_RE = re.compile(r"^(?:me|ber|ter|mem|men|meng|meny|pe[nm]?[a-z]*an$)", re.IGNORECASE)
 _TYPOS = {"peguna": "pengguna", "pengunna": "pengguna"}
 
 
@@ -401,9 +394,9 @@ def extract_procedure(pieces: list[Piece], ctx: Context) -> Procedure:
         if len(sentences) > 1 and sum(bool(find_actor(x)) for x in sentences) >= 2:
             # "Pemohon mengajukan … . Verifikator memeriksa …": one sentence per step when each names its actor
             for sentence in sentences[:-1]:
-                raw_steps.append({"text": clean_item(sentence), "track": track, "line": piece.line})
+                raw_steps.append({"text": clean_item(sentence), "track": track})
             text = clean_item(sentences[-1])
-        raw_steps.append({"text": text, "track": track, "line": piece.line})
+        raw_steps.append({"text": text, "track": track})
         open_step = text.endswith(":")
         last_was_step = True
     steps: list[ProcedureStep] = []
@@ -456,7 +449,10 @@ def extract_time_limits(pieces: list[Piece], ctx: Context) -> list[TimeLimit]:
             label, value = None, segment.strip()
             if (m := _LABELLED_RE.match(value)) and not _is_component_label(m.group("label"), "time_limits"):
                 label, value = m.group("label").strip(), m.group("value").strip()
-            found = find_durations(value)
+            # No limit runs across a sentence end, so scanning sentence by sentence finds what a scan
+            # of the whole value would, and says which sentence each limit came from.
+            sentences = [(sentence, find_durations(sentence)) for sentence in _SENTENCE_RE.split(value)]
+            found = [item for _, items in sentences for item in items]
             if not found:
                 out.append(TimeLimit(label=label, text=value))
                 ctx.warn(
@@ -468,8 +464,8 @@ def extract_time_limits(pieces: list[Piece], ctx: Context) -> list[TimeLimit]:
             if len(found) == 1:
                 out.append(TimeLimit(label=label, text=value, min=found[0].min, max=found[0].max))
                 continue
-            for sentence in _SENTENCE_RE.split(value):
-                for item in find_durations(sentence):
+            for sentence, items in sentences:
+                for item in items:
                     out.append(TimeLimit(label=label, text=sentence.strip(" ;"), min=item.min, max=item.max))
     for n, limit in enumerate(out, start=1):
         limit.key = f"t{n}"
@@ -515,12 +511,13 @@ _TIER_RE = re.compile(
     rf"(?={NUMBER_PATTERN})",
     re.IGNORECASE,
 )
-_REGISTER_RE = re.compile(
+_LOGBOOK_RE = re.compile(
     r"\bBuku\s+(?:Register\s+|Catatan\s+)?Pengaduan\b|\bRegister\s+Pengaduan\b", re.IGNORECASE
 )
 _HANDLER_RE = re.compile(
     r"\b(?:Pejabat|Tim|Petugas|Unit)\s+(?:(?:Pengelola|Penerima|Penanganan|Pengelolaan)\s+)?[Pp]engaduan\b"
 )
+_CALL_CENTRE_RE = re.compile(r"call\s*cent(?:er|re)", re.IGNORECASE)
 _REPLY_SAME_RE = re.compile(
     r"sesuai\s+(?:dengan\s+)?(?:sarana|media|saluran)\s+yang\s+(?:dipakai|digunakan)|"
     r"melalui\s+(?:sarana|media|saluran)\s+yang\s+sama",
@@ -563,9 +560,10 @@ def extract_complaints(pieces: list[Piece], ctx: Context) -> ComplaintHandling:
         steps.append(text)
     full = " ; ".join(texts)
     channels, borrowed = merge_channels(find_channels(full), named, ctx.elsewhere_channels)
-    for channel in channels:
-        if channel.kind.value == "phone" and re.search(r"call\s*cent(?:er|re)", full, re.IGNORECASE):
-            channel.label = channel.label or "Call Center"
+    if _CALL_CENTRE_RE.search(full):
+        for channel in channels:
+            if channel.kind.value == "phone":
+                channel.label = channel.label or "Call Center"
     for kind in borrowed:
         ctx.warn(
             "complaint_handling",
@@ -577,14 +575,14 @@ def extract_complaints(pieces: list[Piece], ctx: Context) -> ComplaintHandling:
             "Saluran pengaduan tidak dikenali (no complaint channel found)",
             full or None,
         )
-    register = _REGISTER_RE.search(full)
+    logbook = _LOGBOOK_RE.search(full)
     handlers = list(dict.fromkeys(m.group(0) for m in _HANDLER_RE.finditer(full)))
     return ComplaintHandling(
         channels=channels,
         tiers=tiers,
         steps=steps,
         flows=flows,
-        register=register.group(0) if register else None,
+        logbook=logbook.group(0) if logbook else None,
         handlers=handlers,
         reply_over_channel_used=bool(_REPLY_SAME_RE.search(full)),
     )
@@ -633,7 +631,7 @@ def extract_legal_basis(pieces: list[Piece], ctx: Context) -> list[Regulation]:
 # --- lists of text -------------------------------------------------------------------------------
 
 
-def extract_strings(pieces: list[Piece], ctx: Context, key: str) -> list[str]:
+def extract_strings(pieces: list[Piece], ctx: Context) -> list[str]:
     return [clean_item(p.text) for p in _texts(pieces)]
 
 
@@ -756,7 +754,3 @@ def extract_evaluation(pieces: list[Piece], ctx: Context) -> list[Evaluation]:
             kind = next((k for pattern, k in _KIND_WORDS if pattern.search(part)), None)
             out.append(Evaluation(text=part.strip(), frequency=find_frequency(part), kind=kind))
     return out
-
-
-def component_keys() -> tuple[str, ...]:
-    return tuple(ALIASES)

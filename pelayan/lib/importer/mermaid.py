@@ -7,6 +7,7 @@ import re
 from pelayan.lib.standard_schema import Flow, FlowEdge, FlowNode
 
 _HEADER_RE = re.compile(r"^\s*(?:graph|flowchart)\s+(?:LR|RL|TD|TB|BT)\b;?", re.IGNORECASE)
+_START_RE = re.compile(r"\s*(?:graph|flowchart)\b", re.IGNORECASE)
 _NODE_RE = re.compile(
     r"\s*(?P<id>[A-Za-z0-9_]+)"
     r"(?:\[\((?P<l0>[^)\]]*)\)\]|\(\((?P<l1>[^)]*)\)\)|\[(?P<l2>[^\]]*)\]|\((?P<l3>[^)]*)\)"
@@ -20,7 +21,8 @@ _STATEMENT_SKIP_RE = re.compile(r"\s*(?:;|classDef\b[^\n;]*|class\b[^\n;]*|style
 
 
 def looks_like_mermaid(text: str) -> bool:
-    return bool(_HEADER_RE.match(text))
+    """Text that opens with a flowchart keyword (the direction may be left out)."""
+    return bool(_START_RE.match(text))
 
 
 def parse_mermaid(text: str, title: str | None = None) -> Flow:
@@ -66,11 +68,3 @@ def parse_mermaid(text: str, title: str | None = None) -> Flow:
             edges.append(FlowEdge(source=current, target=target[0], label=label.strip() if label else None))
             current, pos = target
     return Flow(title=title, nodes=list(nodes.values()), edges=edges)
-
-
-def flow_to_mermaid(flow: Flow) -> str:
-    """Render a flow back to one mermaid line, for showing the source text beside the draft."""
-    parts = ["graph LR"]
-    for edge in flow.edges:
-        parts.append(f"{edge.source} --> {edge.target}")
-    return " ".join(parts)

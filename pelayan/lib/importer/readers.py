@@ -14,7 +14,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from pelayan.lib.importer.errors import EmptyDocumentError, NotADocumentError, ScannedPdfError
-from pelayan.lib.importer.mermaid import parse_mermaid
+from pelayan.lib.importer.mermaid import looks_like_mermaid, parse_mermaid
 from pelayan.lib.standard_schema import Flow
 
 FLOW_TOKEN = "\x00FLOW{}\x00"
@@ -115,7 +115,7 @@ def text_to_source(text: str, kind: str = "text") -> Source:
 
     def lift(match: re.Match[str]) -> str:
         body = html.unescape(_ANY_TAG_RE.sub(" ", match.group(1) if match.groups() else match.group(0)))
-        if not re.match(r"\s*(?:graph|flowchart)\b", body, re.I):
+        if not looks_like_mermaid(body):
             return "\n" + body + "\n"
         flows.append(parse_mermaid(body))
         flow_texts.append(" ".join(body.split()))

@@ -335,7 +335,6 @@ class Block:
     service: str | None = None
     sections: dict[str, Section] = field(default_factory=dict)
     intro: list[tuple[int, str]] = field(default_factory=list)
-    trailer: list[tuple[int, str]] = field(default_factory=list)
     start: int = 0
 
 
@@ -416,7 +415,6 @@ def split_layout(lines: list[str]) -> Layout:
         ):
             in_signature = True
         if in_signature:
-            block.trailer.append((index, line))
             signature.append(line)
             continue
         current.lines.append((index, line))

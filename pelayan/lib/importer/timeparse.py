@@ -1,7 +1,10 @@
-"""Every time limit and every frequency in a passage, with where it was found.
+"""Every time limit and every frequency in a passage.
 
-``pelayan.lib.durations.parse_duration`` reads the first limit of a clean value; a decree sentence can
-hold several ("maksimal 1 (satu) hari … paling lambat 3 (tiga) hari"), so the importer scans for all.
+Time limits are read by ``pelayan.lib.durations.find_durations`` (the scan behind ``parse_duration``),
+so "1 jam 30 menit" is one limit of 90 minutes here as on the standard's page. A decree sentence can
+hold several ("maksimal 1 (satu) hari … paling lambat 3 (tiga) hari"), so the importer takes them all.
+What decrees add is read here: "minggu"/"pekan" and "bulan" become calendar days (7 and 30), "mnt" is
+a minute, and a limit after "minimal"/"paling cepat" is a lower bound.
 """
 
 from __future__ import annotations
@@ -9,77 +12,55 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pelayan.lib import durations
 from pelayan.lib.numwords import NUMBER_PATTERN, parse_number
-from pelayan.lib.standard_schema import Frequency, FrequencyPer, Quantity
+from pelayan.lib.standard_schema import DurationUnit, Frequency, FrequencyPer, Quantity
 
-_UNIT = (
-    r"(?P<unit>hari\s+kerja|hari\s+kalend[ae]r|hk\b|hari|menit|mnt|jam|minggu|pekan|bulan|"
-    r"working\s+days?|calendar\s+days?|days?|minutes?|hours?)"
-)
 _NUM = rf"(?:{NUMBER_PATTERN})"
-DURATION_RE = re.compile(
-    rf"(?<![\w.])(?P<a>{_NUM})(?:\s*(?:x|×)\s*(?P<times>\d+))?\s*"
-    rf"(?:(?P<unit_a>menit|jam|hari)\s*)?"
-    rf"(?:(?:-|–|—|s\.\s?d\.?|s/d|sampai\s+dengan|sampai|hingga)\s*(?P<b>{_NUM})\s*)?"
-    rf"{_UNIT}",
+# Words decrees use that durations.py does not read: weeks and months are not units the clock counts
+# in, so a decree's "2 minggu" is 14 calendar days; "mnt" is a minute.
+_DECREE_UNIT_RE = re.compile(
+    rf"(?<![\w.])(?P<a>{_NUM})\s*(?:(?:-|–|—|s\.\s?d\.?|s/d|sampai\s+dengan|sampai|hingga)\s*(?P<b>{_NUM})\s*)?"
+    r"(?P<unit>minggu|pekan|bulan|mnt)\b",
     re.IGNORECASE,
 )
-_MAX_WORDS = re.compile(
-    r"(?:maksimal|maksimum|paling\s+lama|paling\s+lambat|selambat-lambatnya|selambat\s+lambatnya|"
-    r"tidak\s+lebih\s+dari|max\.?)\s*$",
-    re.IGNORECASE,
-)
+_DECREE_UNITS = {"minggu": (7, "calendar_day"), "pekan": (7, "calendar_day"), "bulan": (30, "calendar_day")}
 _MIN_WORDS = re.compile(r"(?:minimal|minimum|paling\s+cepat|sekurang-kurangnya|secepat-cepatnya)\s*$", re.I)
-
-
-def _unit(word: str) -> tuple[str, int]:
-    word = " ".join(word.lower().split())
-    if word.startswith(("hari kerja", "working", "hk")):
-        return "working_day", 1
-    if word.startswith(("hari kal", "calendar")):
-        return "calendar_day", 1
-    if word.startswith(("hari", "day")):
-        return "day", 1
-    if word.startswith(("menit", "mnt", "minute")):
-        return "minute", 1
-    if word.startswith(("jam", "hour")):
-        return "hour", 1
-    if word in ("minggu", "pekan"):
-        return "calendar_day", 7
-    return "calendar_day", 30  # bulan
 
 
 @dataclass
 class Found:
     min: Quantity | None
     max: Quantity | None
-    start: int
-    end: int
-    unit_as_written: str
+
+
+def _quantity(value: int, unit: str) -> Quantity:
+    return Quantity(value=value, unit=DurationUnit(unit))
 
 
 def find_durations(text: str) -> list[Found]:
-    found: list[Found] = []
-    for m in DURATION_RE.finditer(text):
+    spans: list[tuple[int, int, Quantity | None, Quantity]] = []
+    for item in durations.find_durations(text):
+        d = item.duration
+        low = _quantity(d.minimum.value, d.minimum.unit) if d.minimum is not None else None
+        spans.append((item.start, item.end, low, _quantity(d.value, d.unit)))
+    for m in _DECREE_UNIT_RE.finditer(text):
+        if any(start < m.end() and m.start() < end for start, end, _, _ in spans):
+            continue
         a = parse_number(m.group("a"))
+        b = parse_number(m.group("b")) if m.group("b") else None
         if a is None:
             continue
-        unit, factor = _unit(m.group("unit"))
-        if m.group("times"):  # "1 x 24 jam"
-            a *= int(m.group("times"))
-        b = parse_number(m.group("b")) if m.group("b") else None
-        before = text[max(0, m.start() - 30) : m.start()]
-        low: Quantity | None = None
-        high: Quantity | None = None
-        if b is not None:
-            low_unit = _unit(m.group("unit_a"))[0] if m.group("unit_a") else unit
-            low = Quantity(value=a * factor, unit=low_unit)
-            high = Quantity(value=b * factor, unit=unit)
-        elif _MIN_WORDS.search(before):
-            low = Quantity(value=a * factor, unit=unit)
+        factor, unit = _DECREE_UNITS.get(m.group("unit").lower(), (1, "minute"))
+        high = _quantity((a if b is None else b) * factor, unit)
+        low = None if b is None else _quantity(a * factor, unit)
+        spans.append((m.start(), m.end(), low, high))
+    found: list[Found] = []
+    for start, _end, low, high in sorted(spans, key=lambda span: span[0]):
+        if low is None and _MIN_WORDS.search(text[max(0, start - 30) : start]):
+            found.append(Found(high, None))
         else:
-            high = Quantity(value=a * factor, unit=unit)
-        found.append(Found(low, high, m.start(), m.end(), m.group("unit")))
+            found.append(Found(low, high))
     return found
 
 

@@ -12,12 +12,13 @@ SEEDS = REPO_ROOT.parent / "shared" / "seeds"
 
 
 def seed_bytes(prefix: str) -> tuple[bytes, str]:
-    """The seed file whose name starts with ``prefix``; skips the test when the folder is absent."""
+    """The seed file whose name starts with ``prefix``; skips the test when the folder is absent and
+    fails it when the folder is there but the seed is not."""
     if not SEEDS.is_dir():
         pytest.skip(f"seed folder {SEEDS} is absent (it sits beside the repository in CI)")
     matches = sorted(SEEDS.glob(f"{prefix}*"))
     if not matches:
-        pytest.skip(f"no seed named {prefix}* in {SEEDS}")
+        pytest.fail(f"the seed folder {SEEDS} has no seed named {prefix}*")
     return matches[0].read_bytes(), matches[0].name
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pelayan.lib.importer import parse_services
-from pelayan.lib.standard_schema import COMPONENT_KEYS, components_to_json
+from pelayan.lib.standard_schema import COMPONENT_KEYS, Components, components_to_json
 from tests.lib.importer import corpus
 
 
@@ -190,3 +190,8 @@ def test_every_corpus_document_validates_as_components(name):
     data, filename = corpus.ALL[name]()
     for result in parse_services(data, filename):
         assert components_to_json(result.components)["procedure"]["steps"]
+        again = Components.model_validate(components_to_json(result.components))
+        assert components_to_json(again) == components_to_json(result.components)
+        # Extra keys are allowed by the schema; the importer only adds its notes, never a misspelt field.
+        assert set(again.model_extra or {}) <= {"notes"}
+        assert not again.complaint_handling.model_extra

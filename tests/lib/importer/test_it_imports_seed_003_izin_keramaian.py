@@ -73,7 +73,7 @@ def test_it_reads_complaint_channels(result):
         ("email", "kec.kedopok@gmail.com", "kec.kedopok@gmail.com", None),
         ("in_person", None, None, "Sdr. Janji Siswanto"),
     ]
-    assert ch.register == "Buku Pengaduan"
+    assert ch.logbook == "Buku Pengaduan"
     assert ch.reply_over_channel_used is True
     assert ch.tiers == []
 
