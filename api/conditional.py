@@ -47,13 +47,11 @@ def public_standard_response(
     request: HttpRequest, standard: Standard, response: HttpResponse
 ) -> HttpResponse | None:
     """Set the caching headers on ``response``; return a 304 (or 412) when the client is current."""
+    last_modified = standard_last_modified(standard)
     response["ETag"] = standard_etag(standard)
-    response["Last-Modified"] = http_date(standard_last_modified(standard))
+    response["Last-Modified"] = http_date(last_modified)
     response["Cache-Control"] = PUBLIC_CACHE_CONTROL
     answer = get_conditional_response(
-        request,
-        etag=response["ETag"],
-        last_modified=standard_last_modified(standard),
-        response=response,
+        request, etag=response["ETag"], last_modified=last_modified, response=response
     )
     return None if answer is response else answer

@@ -8,9 +8,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
-from standards.models import Agency, Service, Standard, Unit
-
-TIMEZONE_ABBR: dict[str, str] = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
+from standards.models import Agency, Service, Standard, TimeZone, Unit
 
 
 def local(value: dt.datetime | None, tz_name: str) -> dt.datetime | None:
@@ -27,7 +25,7 @@ def agency_ref(agency: Agency) -> dict[str, Any]:
         "slug": agency.slug,
         "name": agency.name,
         "timezone": agency.timezone,
-        "timezone_abbr": TIMEZONE_ABBR[agency.timezone],
+        "timezone_abbr": TimeZone(agency.timezone).name,
     }
 
 
@@ -103,9 +101,7 @@ def standard_body(standard: Standard) -> dict[str, Any]:
     service = standard.service
     agency = service.agency
     return {
-        "id": standard.pk,
-        "version": standard.version,
-        "status": standard.status,
+        **standard_ref(standard, agency.timezone),
         "service": {"slug": service.slug, "name": service.name},
         "agency": agency_ref(agency),
         "timezone": agency.timezone,
@@ -119,8 +115,5 @@ def standard_body(standard: Standard) -> dict[str, Any]:
                 "title": _blank_to_none(standard.signed_by_title),
             },
         },
-        "effective_date": standard.effective_date,
-        "published_at": local(standard.published_at, agency.timezone),
-        "superseded_at": local(standard.superseded_at, agency.timezone),
         "components": standard.components or {},
     }

@@ -23,17 +23,13 @@ class AgencyRefOut(Schema):
     timezone_abbr: Literal["WIB", "WITA", "WIT"]
 
 
-class AgencySummaryOut(Schema):
-    slug: str
-    name: str
+class AgencySummaryOut(AgencyRefOut):
     short_name: str | None
     kind: str = Field(
         description="Jenis instansi: dinas, badan, biro, dpmptsp, kecamatan, kelurahan, desa, other."
     )
     province: str
     regency: str | None
-    timezone: TimeZoneName
-    timezone_abbr: Literal["WIB", "WITA", "WIT"]
     published_services: int = Field(description="Jumlah layanan aktif yang memiliki standar berlaku.")
 
 
@@ -55,7 +51,9 @@ class AgencyDetailOut(AgencySummaryOut):
     units: list[UnitOut]
 
 
-class UnitRefOut(Schema):
+class NamedRefOut(Schema):
+    """A unit or service named by its slug and name."""
+
     slug: str
     name: str
 
@@ -75,7 +73,7 @@ class ServiceSummaryOut(Schema):
     kind: str = Field(description="application, consultation, complaint, information, other.")
     summary: str | None
     agency: AgencyRefOut
-    unit: UnitRefOut | None
+    unit: NamedRefOut | None
     standard: StandardRefOut | None = Field(description="Versi standar yang berlaku, bila ada.")
 
 
@@ -87,11 +85,6 @@ class ServiceDetailOut(ServiceSummaryOut):
             "draf hanya untuk admin instansi."
         )
     )
-
-
-class ServiceRefOut(Schema):
-    slug: str
-    name: str
 
 
 class SignedByOut(Schema):
@@ -107,17 +100,11 @@ class DecreeOut(Schema):
     signed_by: SignedByOut
 
 
-class StandardOut(Schema):
-    id: int
-    version: int
-    status: StandardStatusCode
-    service: ServiceRefOut
+class StandardOut(StandardRefOut):
+    service: NamedRefOut
     agency: AgencyRefOut
     timezone: TimeZoneName = Field(description="Zona waktu instansi; published_at dinyatakan dalam zona ini.")
     decree: DecreeOut
-    effective_date: dt.date | None
-    published_at: dt.datetime | None
-    superseded_at: dt.datetime | None
     components: Components = Field(description="Keempat belas komponen standar pelayanan.")
 
 

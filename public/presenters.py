@@ -78,7 +78,7 @@ REQUIREMENT_KIND_LABELS: dict[str, Promise] = {
 # --- durations ------------------------------------------------------------------------------------
 
 
-def _unit_words(value: int, unit: DurationUnit, *, with_number: bool = True) -> str:
+def _unit_words(value: int, unit: DurationUnit) -> str:
     if unit == DurationUnit.MINUTE:
         text = ngettext("%(count)s menit", "%(count)s menit", value)
     elif unit == DurationUnit.HOUR:
@@ -89,8 +89,7 @@ def _unit_words(value: int, unit: DurationUnit, *, with_number: bool = True) -> 
         text = ngettext("%(count)s hari kalender", "%(count)s hari kalender", value)
     else:
         text = ngettext("%(count)s hari", "%(count)s hari", value)
-    text = text % {"count": formats.number_format(value)}
-    return text if with_number else text.split(" ", 1)[1]
+    return text % {"count": formats.number_format(value)}
 
 
 def quantity_words(quantity: Quantity) -> str:
@@ -101,16 +100,11 @@ def quantity_words(quantity: Quantity) -> str:
 def range_words(minimum: Quantity | None, maximum: Quantity | None) -> str:
     """'paling lama 15 menit', '1 sampai 60 hari kerja', with a note when plain days are counted."""
     if minimum and maximum:
-        if minimum.unit == maximum.unit:
-            words = _("%(min)s sampai %(max)s") % {
-                "min": formats.number_format(minimum.value),
-                "max": quantity_words(maximum),
-            }
-        else:
-            words = _("%(min)s sampai %(max)s") % {
-                "min": quantity_words(minimum),
-                "max": quantity_words(maximum),
-            }
+        # "1 sampai 60 hari kerja" names the unit once; "30 menit sampai 2 jam" needs both.
+        low = (
+            formats.number_format(minimum.value) if minimum.unit == maximum.unit else quantity_words(minimum)
+        )
+        words = _("%(min)s sampai %(max)s") % {"min": low, "max": quantity_words(maximum)}
     elif maximum:
         words = _("paling lama %(duration)s") % {"duration": quantity_words(maximum)}
     elif minimum:
@@ -248,7 +242,7 @@ def frequency_words(frequency: Frequency) -> str:
             "%(times)s kali setiap selesai satu perkara",
             "%(times)s kali setiap selesai satu perkara",
             frequency.times,
-        )
+        ) % {"times": frequency.times}
     else:
         period = {
             FrequencyPer.DAY: _("hari"),
@@ -257,10 +251,9 @@ def frequency_words(frequency: Frequency) -> str:
             FrequencyPer.SEMESTER: _("semester"),
             FrequencyPer.YEAR: _("tahun"),
         }[frequency.per]
-        words = ngettext("%(times)s kali per %(period)s", "%(times)s kali per %(period)s", frequency.times)
-        words = words % {"times": frequency.times, "period": period}
-        return _("minimal %(words)s") % {"words": words} if frequency.minimum else words
-    words = words % {"times": frequency.times}
+        words = ngettext(
+            "%(times)s kali per %(period)s", "%(times)s kali per %(period)s", frequency.times
+        ) % {"times": frequency.times, "period": period}
     return _("minimal %(words)s") % {"words": words} if frequency.minimum else words
 
 
@@ -283,9 +276,23 @@ def requirement_details(requirement: Requirement) -> list[str]:
 
 # --- details the schema keeps beyond its declared fields -------------------------------------------
 
-# Keys that point at other records (slugs, ids) rather than carrying the decree's wording.
+# Keys that point at other records (slugs, ids) rather than carrying the decree's wording; a time
+# limit's track is one of them, since the procedure already shows each track with its steps.
 _REFERENCE_KEYS = frozenset(
-    {"id", "key", "role", "roles", "unit", "units", "extension", "step_ids", "from_flow", "channels", "nodes"}
+    {
+        "id",
+        "key",
+        "role",
+        "roles",
+        "unit",
+        "units",
+        "extension",
+        "step_ids",
+        "from_flow",
+        "channels",
+        "nodes",
+        "track",
+    }
 )
 EXTRA_LABELS: dict[str, Promise] = {
     "knowledge": gettext_lazy("Pengetahuan"),
@@ -297,6 +304,12 @@ EXTRA_LABELS: dict[str, Promise] = {
     "notes": gettext_lazy("Catatan"),
     "text": gettext_lazy("Uraian"),
     "steps": gettext_lazy("Langkah"),
+    "starts": gettext_lazy("Mulai dihitung"),
+    "team": gettext_lazy("Tim"),
+    "gazette": gettext_lazy("Pengundangan"),
+    "part_of": gettext_lazy("Bagian dari"),
+    "modes": gettext_lazy("Cara"),
+    "group": gettext_lazy("Kelompok"),
 }
 
 
@@ -368,6 +381,25 @@ class ProcedureView:
     flows: list[DiagramView] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     extras: list[tuple[str, str]] = field(default_factory=list)
+    # Each step id with its track and the number it is shown under (numbering restarts per track).
+    step_numbers: dict[str, tuple[str | None, int]] = field(default_factory=dict)
+
+    def step_refs(self, step_ids: Iterable[str]) -> list[str]:
+        """The steps as numbered on the page: ["2, 3, 4"], or with several tracks
+        ["2, 3 (alur surat)", "1 (alur hadir langsung)"]. Unknown ids are left out."""
+        by_track: dict[str | None, list[int]] = {}
+        for step_id in step_ids:
+            if step_id in self.step_numbers:
+                track, number = self.step_numbers[step_id]
+                by_track.setdefault(track, []).append(number)
+        refs = []
+        for track, numbers in by_track.items():
+            text = ", ".join(str(n) for n in numbers)
+            if len(self.tracks) > 1:
+                name = track or _("umum")
+                text = _("%(numbers)s (alur %(track)s)") % {"numbers": text, "track": name}
+            refs.append(text)
+        return refs
 
 
 def flow_svg(flow: Flow, *, id_prefix: str, direction: Direction = Direction.TOP_BOTTOM) -> SafeString:
@@ -390,9 +422,19 @@ def procedure_view(procedure: Procedure, *, id_prefix: str = "procedure") -> Pro
     view = ProcedureView(notes=list(procedure.notes), extras=extra_facts(procedure))
     for index, flow in enumerate(procedure.flows, start=1):
         view.flows.append(DiagramView(flow.title, flow_svg(flow, id_prefix=f"{id_prefix}-flow-{index}")))
-    for track_no, (track, steps) in enumerate(_tracks(procedure.steps), start=1):
-        numbers = {s.id: n for n, s in enumerate(steps, start=1) if s.id}
-        texts = {s.id: s.text for s in procedure.steps if s.id}
+    tracks = _tracks(procedure.steps)
+    for track, steps in tracks:
+        for number, step in enumerate(steps, start=1):
+            if step.id:
+                view.step_numbers[step.id] = (track, number)
+    texts = {s.id: s.text for s in procedure.steps if s.id}
+
+    def goto_number(track: str | None, goto: str | None) -> int | None:
+        """A branch names the number of a step on its own track; elsewhere it quotes the step."""
+        target = view.step_numbers.get(goto or "")
+        return target[1] if target and target[0] == track else None
+
+    for track_no, (track, steps) in enumerate(tracks, start=1):
         views = [
             StepView(
                 number=n,
@@ -400,7 +442,7 @@ def procedure_view(procedure: Procedure, *, id_prefix: str = "procedure") -> Pro
                 actor=s.actor,
                 pausable=s.pausable,
                 branches=[
-                    BranchView(b.condition, numbers.get(b.goto or ""), texts.get(b.goto or ""), b.outcome)
+                    BranchView(b.condition, goto_number(track, b.goto), texts.get(b.goto or ""), b.outcome)
                     for b in s.branches
                 ],
                 extras=extra_facts(s),
@@ -455,7 +497,7 @@ class StandardPage:
     sections: list[Section]
     procedure: ProcedureView
     complaint_flows: list[DiagramView]
-    time_limits: list[tuple[TimeLimit, str, list[int]]]
+    time_limits: list[tuple[TimeLimit, str, list[str]]]  # limit, words, steps as numbered on the page
     decree_date: str
 
 
@@ -478,13 +520,9 @@ def decree_date_words(standard: Standard) -> str:
 
 def standard_page(standard: Standard) -> StandardPage:
     components = standard.parsed_components()
-    step_numbers = {s.id: n for n, s in enumerate(components.procedure.steps, start=1) if s.id}
+    procedure = procedure_view(components.procedure)
     time_limits = [
-        (
-            limit,
-            _without_label(time_limit_words(limit), limit.label),
-            [step_numbers[i] for i in limit.step_ids if i in step_numbers],
-        )
+        (limit, _without_label(time_limit_words(limit), limit.label), procedure.step_refs(limit.step_ids))
         for limit in components.time_limits
     ]
     complaint_flows = [
@@ -495,7 +533,7 @@ def standard_page(standard: Standard) -> StandardPage:
         standard=standard,
         components=components,
         sections=_sections(),
-        procedure=procedure_view(components.procedure),
+        procedure=procedure,
         complaint_flows=complaint_flows,
         time_limits=time_limits,
         decree_date=decree_date_words(standard),

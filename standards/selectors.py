@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from standards.components import ComplianceItem, compliance_items
@@ -18,15 +20,23 @@ def agency_list() -> QuerySet[Agency]:
 
 
 def agency_get(*, slug: str) -> Agency | None:
-    return Agency.objects.filter(slug=slug).first()
+    return Agency.objects.select_related("parent").filter(slug=slug).first()
 
 
 def service_list(
-    *, agency: Agency | str | None = None, query: str | None = None, published_only: bool = True
+    *,
+    agency: Agency | str | None = None,
+    query: str | None = None,
+    visible_to_agency_ids: Iterable[int] = (),
 ) -> QuerySet[Service]:
+    """Active services with a published standard, plus every active service of the agencies in
+    ``visible_to_agency_ids`` (those the caller administers, whose drafts it may see)."""
     services = Service.objects.filter(is_active=True).select_related("agency", "unit")
-    if published_only:
-        services = services.filter(standards__status=StandardStatus.PUBLISHED)
+    visible = Q(standards__status=StandardStatus.PUBLISHED)
+    agency_ids = list(visible_to_agency_ids)
+    if agency_ids:
+        visible |= Q(agency_id__in=agency_ids)
+    services = services.filter(visible)
     if isinstance(agency, Agency):
         services = services.filter(agency=agency)
     elif agency:

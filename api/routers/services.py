@@ -1,7 +1,7 @@
 """Services (jenis pelayanan). Only those with a published standard are public; an agency's
 administrators also see its services still in draft."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Path, Query, Router, Schema
@@ -46,10 +46,9 @@ def list_services(request: HttpRequest, filters: Query[ServiceFilter]):
 
     Pengguna yang masuk (sesi Django) sebagai admin instansi juga melihat layanan instansinya yang
     standarnya masih draf."""
-    admin_ids = administered_agency_ids(request)
-    services = service_list(agency=filters.agency, query=filters.q, published_only=not admin_ids)
-    if admin_ids:
-        services = services.filter(Q(standards__status=StandardStatus.PUBLISHED) | Q(agency_id__in=admin_ids))
+    services = service_list(
+        agency=filters.agency, query=filters.q, visible_to_agency_ids=administered_agency_ids(request)
+    )
     published = Standard.objects.filter(status=StandardStatus.PUBLISHED).defer(*_HEAVY_COLUMNS)
     return services.prefetch_related(Prefetch("standards", queryset=published, to_attr="published_standards"))
 

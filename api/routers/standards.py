@@ -41,11 +41,17 @@ def get_published_standard(
     """Versi standar yang sedang berlaku beserta keempat belas komponennya.
 
     Jawaban membawa `ETag` (kuat) dan `Last-Modified`, serta `Cache-Control: public, max-age=300`.
-    Kirim `If-None-Match` atau `If-Modified-Since` untuk menerima 304 bila tidak ada perubahan."""
+    Kirim `If-None-Match` atau `If-Modified-Since` untuk menerima 304 bila tidak ada perubahan.
+    Layanan yang tidak aktif hanya terlihat oleh admin instansinya (selain itu 404), seperti
+    rincian layanan."""
     service = service_get(agency_slug=slug, service_slug=service_slug)
     standard = standard_published(service=service) if service is not None else None
-    if standard is None:
+    # The session is consulted only for an inactive service, so public answers do not vary by cookie.
+    if standard is None or (not service.is_active and not can_administer(request, service.agency_id)):
         raise NotFound(_("Standar pelayanan yang berlaku untuk layanan ini tidak ditemukan."))
+    if not service.is_active:
+        response["Cache-Control"] = PRIVATE_CACHE_CONTROL
+        return standard_body(standard)
     not_modified = public_standard_response(request, standard, response)
     if not_modified is not None:
         return not_modified

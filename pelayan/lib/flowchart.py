@@ -358,13 +358,19 @@ def _node_svg(box: _Box) -> str:
     return f'<g class="{kind}" data-node="{escape(box.id)}">{"".join(parts)}</g>'
 
 
+def _edge_label_size(label: str) -> tuple[list[str], float, float]:
+    """An edge label's wrapped lines and the width and height of its white ground."""
+    lines = wrap_label(label, LABEL_WRAP_CHARS)
+    width = max(len(line) for line in lines) * FONT_SIZE * 0.52 + 8
+    height = len(lines) * LINE_HEIGHT + 4
+    return lines, width, height
+
+
 def _edge_label(
     label: str, x: float, y: float, anchor: str = "middle", *, top: bool = False
 ) -> tuple[str, float, float]:
     """An edge label on a white ground, centred on (x, y) or, with ``top``, hanging below y."""
-    lines = wrap_label(label, LABEL_WRAP_CHARS)
-    width = max(len(line) for line in lines) * FONT_SIZE * 0.52 + 8
-    height = len(lines) * LINE_HEIGHT + 4
+    lines, width, height = _edge_label_size(label)
     top_y = y if top else y - height / 2
     left = x - 4 if anchor == "start" else x - width / 2
     svg = (
@@ -373,10 +379,6 @@ def _edge_label(
         + _text_lines(lines, x, top_y + FONT_SIZE + 1, "fc-edge-label", anchor=anchor)
     )
     return svg, width, height
-
-
-def _edge_label_svg(label: str, x: float, y: float) -> str:
-    return _edge_label(label, x, y)[0]
 
 
 def render_svg(
@@ -443,7 +445,7 @@ def render_svg(
     gaps = [float(LAYER_GAP)] * max(depth - 1, 0)
     for edge, chain in chains:
         if edge.label:
-            _svg, label_width, label_height = _edge_label(edge.label, 0, 0)
+            _lines, label_width, label_height = _edge_label_size(edge.label)
             # the label sits on the last stretch, below (or right of) the bend halfway across the gap
             needed = 2 * ((label_height if vertical else label_width) + LABEL_CLEARANCE + ARROW_LENGTH)
             for between in range(boxes[chain[0]].layer, boxes[chain[-1]].layer):
@@ -472,7 +474,8 @@ def render_svg(
     def across_of(box_id: str) -> float:
         return boxes[box_id].x if vertical else boxes[box_id].y
 
-    def shifts(groups: dict[str, list[int]], end: int, other: int) -> dict[int, float]:
+    def shifts(groups: dict[str, list[int]], other: int) -> dict[int, float]:
+        """Each chain's port offset along its box's side; ``other`` indexes the chain's neighbouring box."""
         result: dict[int, float] = {}
         for box_id, numbers in groups.items():
             side = boxes[box_id].width if vertical else boxes[box_id].height
@@ -481,15 +484,15 @@ def render_svg(
                 result[number] = (position - (len(numbers) - 1) / 2) * side / (len(numbers) + 1)
         return result
 
-    start_shifts = shifts(leaving, 0, 1)
-    end_shifts = shifts(entering, -1, -2)
+    start_shifts = shifts(leaving, 1)
+    end_shifts = shifts(entering, -2)
     for number, (edge, chain) in enumerate(chains):
         points, label_at = _route(
             [boxes[c] for c in chain], vertical, start_shifts[number], end_shifts[number]
         )
         draw(edge, _path(points), False)
         if edge.label:
-            labels.append(_edge_label_svg(edge.label, *label_at))
+            labels.append(_edge_label(edge.label, *label_at)[0])
 
     # Inner loops first; each lane clears the boxes and the lanes (with labels) already drawn beside
     # the layers it spans.

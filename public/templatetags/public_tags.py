@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import template
 from django.utils.safestring import SafeString
 
-from pelayan.lib.standard_schema import Channel, Fee, Frequency, Quantity, Requirement
+from pelayan.lib.standard_schema import Channel, Fee, Frequency, Requirement
 from public import presenters
 
 register = template.Library()
@@ -18,18 +18,8 @@ def range_words(item: object) -> str:
 
 
 @register.filter
-def quantity_words(quantity: Quantity | None) -> str:
-    return presenters.quantity_words(quantity) if quantity else ""
-
-
-@register.filter
 def fee_words(fee: Fee) -> str:
     return presenters.fee_words(fee)
-
-
-@register.filter
-def rupiah(amount: int | None) -> str:
-    return presenters.rupiah(amount) if amount is not None else ""
 
 
 @register.filter

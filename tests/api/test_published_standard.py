@@ -1,4 +1,5 @@
 from pelayan.lib.standard_schema import COMPONENT_KEYS
+from tests.api.helpers import assert_error
 from tests.factories import complete_components
 
 URL = "/api/v1/agencies/kec-contoh/services/surat-pengantar-izin-keramaian/standard"
@@ -58,3 +59,38 @@ def test_a_service_with_only_a_draft_has_no_standard_in_force(client, draft):
 
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "not_found"
+
+
+def _deactivate(standard):
+    standard.service.is_active = False
+    standard.service.save()
+
+
+def test_an_inactive_services_standard_is_not_found_like_the_service_itself(client, published):
+    _deactivate(published)
+
+    assert client.get(URL.removesuffix("/standard")).status_code == 404
+    assert_error(client.get(URL), 404, "not_found")
+
+
+def test_an_inactive_services_standard_is_not_found_for_another_agencys_admin(
+    client, published, other_agency_admin
+):
+    _deactivate(published)
+    client.force_login(other_agency_admin)
+
+    assert client.get(URL).status_code == 404
+
+
+def test_an_inactive_services_standard_is_shown_to_its_agencys_admin_and_not_cached(
+    client, published, agency_admin
+):
+    _deactivate(published)
+    client.force_login(agency_admin)
+
+    response = client.get(URL)
+
+    assert response.status_code == 200
+    assert response.json()["id"] == published.pk
+    assert response["Cache-Control"] == "private, no-store"
+    assert client.get(URL.removesuffix("/standard")).status_code == 200

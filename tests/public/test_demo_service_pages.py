@@ -18,7 +18,12 @@ DEMO_FACTS = {
         'href="https://wa.me/6285828735503"',
     ],
     ("dpmptsp-bangli", "pengaduan-masyarakat"): ["60 hari kerja", "HASIL", 'class="fc-edge fc-back"'],
-    ("perkim-banten", "konsultasi"): ["1 jam"],
+    ("perkim-banten", "konsultasi"): [
+        "1 jam",
+        "langkah 2, 3, 4 (alur surat)",
+        "langkah 1, 2, 3, 4 (alur hadir langsung)",  # as numbered under "Alur: hadir langsung"
+        "<dt>Mulai dihitung</dt>",
+    ],
 }
 
 
@@ -68,3 +73,12 @@ def test_each_demo_maklumat_prints(client, demo, agency_slug):
 
     assert response.status_code == 200
     assert "MAKLUMAT PELAYANAN" in response.content.decode()
+
+
+@pytest.mark.parametrize(("agency_slug", "service_slug"), sorted(DEMO_FACTS))
+def test_the_demo_pages_label_extra_details_in_indonesian(client, demo, agency_slug, service_slug):
+    body = client.get(f"/{agency_slug}/{service_slug}/").content.decode()
+
+    for key in ("Track", "Starts", "Team", "Gazette", "Group", "Part of", "Modes"):
+        assert f"<dt>{key}</dt>" not in body
+        assert f'<span class="meta">{key}:' not in body

@@ -1,7 +1,7 @@
 """The list pages read a fixed number of queries however many agencies and services there are."""
 
-from standards.models import ServiceKind
-from standards.services import service_create
+from standards.models import AgencyKind, ServiceKind
+from standards.services import agency_create, service_create
 from tests.public.conftest import publish
 
 
@@ -38,6 +38,27 @@ def test_the_agency_page_uses_three_queries_whatever_the_number_of_services(
         response = client.get("/kec-contoh/")
 
     assert response.content.decode().count("Layanan Tambahan") == 3
+
+
+def test_the_page_of_an_agency_with_a_parent_still_uses_three_queries(
+    client, agency, other_agency, django_assert_num_queries
+):
+    child = agency_create(
+        actor=None,
+        slug="kel-contoh",
+        name="Kelurahan Contoh",
+        kind=AgencyKind.KELURAHAN,
+        province="Jawa Timur",
+        parent=agency,
+    )
+    _more_services(child, other_agency)
+
+    with django_assert_num_queries(3):  # agency with its parent, its services, their published standards
+        response = client.get("/kel-contoh/")
+
+    body = response.content.decode()
+    assert "Kecamatan Contoh" in body  # the parent, named on the page
+    assert body.count("Layanan Tambahan") == 3
 
 
 def test_the_maklumat_uses_three_queries(client, published, agency, other_agency, django_assert_num_queries):

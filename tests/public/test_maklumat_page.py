@@ -14,7 +14,7 @@ def test_the_maklumat_lists_each_service_with_its_time_limit_and_fee(client, pub
 def test_an_agency_without_its_own_pledge_uses_the_standard_wording(client, published):
     body = client.get("/kec-contoh/maklumat/").content.decode()
 
-    assert str(DEFAULT_PLEDGE).startswith("Dengan ini, kami menyatakan sanggup")
+    assert "Dengan ini, kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan" in body
     assert str(DEFAULT_PLEDGE) in body
 
 

@@ -38,11 +38,18 @@ def test_an_open_ended_limit_is_shown_as_written(client, service):
         service,
         time_limits=[
             {"text": "15 menit", "max": {"value": 15, "unit": "minute"}},
-            {"label": "Konsultasi", "text": "Sesuai materi konsultasi", "open_ended": True},
+            {
+                "label": "Konsultasi",
+                "text": "Sesuai materi konsultasi",
+                "max": {"value": 2, "unit": "hour"},
+                "open_ended": True,
+            },
         ],
     )
 
     assert "Sesuai materi konsultasi" in body
+    assert "paling lama 15 menit" in body
+    assert "paling lama 2 jam" not in body  # an open-ended limit is not shown as its maximum
 
 
 def test_a_paid_service_shows_the_amount_in_rupiah(client, service):
@@ -105,3 +112,44 @@ def test_steps_on_separate_tracks_are_shown_separately(client, service):
     assert "Alur: surat" in body
     assert "Alur: hadir langsung" in body
     assert body.count("<svg") == 2  # one diagram per track, drawn from its steps
+
+
+def test_time_limits_name_steps_as_numbered_on_their_own_track(client, service):
+    steps = [
+        {"id": "s1", "text": "Pemohon mengirim surat", "track": "surat"},
+        {"id": "s2", "text": "Petugas menjawab surat", "track": "surat"},
+        {"id": "h1", "text": "Pemohon datang ke loket", "track": "hadir langsung"},
+        {"id": "h2", "text": "Petugas memberi konsultasi", "track": "hadir langsung"},
+    ]
+    limits = [
+        {
+            "label": "Surat",
+            "text": "3 hari kerja",
+            "max": {"value": 3, "unit": "working_day"},
+            "step_ids": ["s2"],
+        },
+        {
+            "label": "Hadir langsung",
+            "text": "1 jam",
+            "max": {"value": 1, "unit": "hour"},
+            "step_ids": ["h1", "h2"],
+            "track": "hadir langsung",
+            "starts": "setelah menyampaikan maksud konsultasi",
+        },
+    ]
+    body = _page(client, service, procedure={"steps": steps, "flows": []}, time_limits=limits)
+
+    assert "langkah 2 (alur surat)" in body
+    assert "langkah 1, 2 (alur hadir langsung)" in body
+    assert "langkah 3" not in body  # no step is shown as the third
+    assert "Mulai dihitung" in body  # the extra key in Indonesian, not "Starts"
+    assert "<dt>Track</dt>" not in body and "<dt>Starts</dt>" not in body
+
+
+def test_one_track_names_its_steps_without_the_track(client, service):
+    steps = [{"id": "a", "text": "Pemohon datang"}, {"id": "b", "text": "Petugas melayani"}]
+    limits = [{"text": "15 menit", "max": {"value": 15, "unit": "minute"}, "step_ids": ["a", "b"]}]
+    body = _page(client, service, procedure={"steps": steps, "flows": []}, time_limits=limits)
+
+    assert "langkah 1, 2</span>" in body
+    assert "(alur" not in body
