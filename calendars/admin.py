@@ -6,8 +6,9 @@ and leaves an audit event.
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django import forms
 from django.contrib import admin
@@ -17,8 +18,8 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from calendars.models import NonWorkingDay, SlaClock, SlaInterval, TimeFrame, WeeklySchedule
-from calendars.selectors import calendar_for
+from calendars.models import NonWorkingDay, SlaClock, SlaInterval, TimeFrame, Weekday, WeeklySchedule
+from calendars.selectors import calendar_for, clock_status_now, due_preview
 from calendars.services import (
     CalendarEditError,
     non_working_day_create,
@@ -27,19 +28,26 @@ from calendars.services import (
     schedule_save,
     schedule_validate,
 )
-from pelayan.lib.durations import parse_duration
+from pelayan.lib.sla import ClockStatus
 from pelayan.lib.workcal import DEFAULT_WEEKLY_HOURS
 from standards.admin import AgencyScopedAdminMixin
+from standards.models import TimeZone
 
 PREVIEW_LIMITS = ("1 jam", "5 hari kerja", "14 hari kalender")
-_DAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
 
-def _format_moment(moment: Any) -> str:
-    zone = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}.get(
-        str(moment.tzinfo), ""
-    )
-    return f"{_DAY_NAMES[moment.weekday()]}, {moment:%d-%m-%Y %H:%M:%S} {zone}".strip()
+def _format_moment(moment: datetime) -> str:
+    key = str(moment.tzinfo)
+    zone = TimeZone(key).name if key in TimeZone.values else ""
+    return f"{Weekday(moment.weekday()).label}, {moment:%d-%m-%Y %H:%M:%S} {zone}".strip()
+
+
+def _format_span(span: timedelta) -> str:
+    """``1 j 05 m`` (``-0 j 15 m`` once overdue): office time for most limits, real time for
+    calendar days."""
+    sign = "-" if span < timedelta(0) else ""
+    minutes = int(abs(span).total_seconds()) // 60
+    return f"{sign}{minutes // 60} j {minutes % 60:02d} m"
 
 
 class _ParentScopedInline:
@@ -119,9 +127,12 @@ class WeeklyScheduleAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
     def preview(self, obj: WeeklySchedule | None) -> str:
         if obj is None or obj.pk is None:
             return _("Simpan dulu untuk melihat pratinjau.")
-        calendar = calendar_for(agency=obj.agency, service=obj.service)
-        now = timezone.now().astimezone(calendar.zone)
-        rows = [(text, _format_moment(calendar.add(now, parse_duration(text)))) for text in PREVIEW_LIMITS]
+        # The agency's zone is its calendar's zone.
+        now = timezone.now().astimezone(ZoneInfo(obj.agency.timezone))
+        rows = [
+            (text, _format_moment(due_preview(agency=obj.agency, service=obj.service, text=text, now=now)))
+            for text in PREVIEW_LIMITS
+        ]
         return format_html(
             "<p>{}</p><ul>{}</ul>",
             _("Kasus diterima sekarang (%(now)s):") % {"now": _format_moment(now)},
@@ -189,7 +200,7 @@ class NonWorkingDayForm(forms.ModelForm):
 class NonWorkingDayAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
     form = NonWorkingDayForm
     list_display = ["date", "name", "kind", "scope", "source_decree"]
-    list_filter = ["year", "kind", "agency"]
+    list_filter = ["kind", "agency"]
     list_select_related = ["agency"]
     search_fields = ["name", "source_decree"]
     date_hierarchy = "date"
@@ -220,6 +231,12 @@ class NonWorkingDayAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
             return True
         return obj is not None and obj.agency_id is not None and self._allowed(request, obj)  # type: ignore[attr-defined]
 
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        # A row keeps its scope: non_working_day_update cannot move it to another agency (or to the
+        # national list), so the change form does not offer the field. Delete and add instead.
+        fields = list(super().get_readonly_fields(request, obj))
+        return [*fields, "agency"] if obj is not None else fields
+
     def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any) -> Any:
         form = super().get_form(request, obj, change, **kwargs)
         if not request.user.is_superuser and "agency" in form.base_fields:
@@ -247,7 +264,7 @@ class NonWorkingDayAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
                 kind=data["kind"],
                 source_decree=data["source_decree"],
             )
-        obj.pk, obj.year = saved.pk, saved.year
+        obj.pk = saved.pk
 
     def delete_model(self, request: HttpRequest, obj: NonWorkingDay) -> None:
         non_working_day_delete(actor=request.user, day=obj)
@@ -282,8 +299,33 @@ class SlaClockAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
     ordering = ["due_at", "id"]
     inlines = [SlaIntervalInline]
 
+    # Figures that change with every passing minute are computed from the intervals when the page
+    # is shown, not stored.
+    live_fields = ("elapsed", "remaining", "breached_at")
+
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
-        return [field.name for field in SlaClock._meta.fields]
+        return [field.name for field in SlaClock._meta.fields] + list(self.live_fields)
+
+    def _live(self, obj: SlaClock) -> ClockStatus:
+        # One computation per page: every live field is read from the same instance.
+        status: ClockStatus | None = getattr(obj, "_live_status", None)
+        if status is None:
+            status = clock_status_now(clock=obj, now=timezone.now())
+            obj._live_status = status  # type: ignore[attr-defined]
+        return status
+
+    @admin.display(description=_("waktu terpakai"))
+    def elapsed(self, obj: SlaClock) -> str:
+        return _format_span(self._live(obj).elapsed)
+
+    @admin.display(description=_("sisa waktu"))
+    def remaining(self, obj: SlaClock) -> str:
+        return _format_span(self._live(obj).remaining)
+
+    @admin.display(description=_("melewati batas pada"))
+    def breached_at(self, obj: SlaClock) -> str:
+        moment = self._live(obj).breached_at
+        return "-" if moment is None else _format_moment(moment.astimezone(ZoneInfo(obj.agency.timezone)))
 
     def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
         return False

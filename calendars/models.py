@@ -10,7 +10,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from pelayan.lib.durations import Unit
+from pelayan.lib.sla import ClockPhase, ClockState
+from pelayan.lib.standard_schema import DurationUnit as SchemaDurationUnit
 
 
 class Weekday(models.IntegerChoices):
@@ -119,7 +120,6 @@ class NonWorkingDay(models.Model):
         help_text=_("Kosongkan untuk perubahan nasional yang berlaku bagi semua instansi."),
     )
     date = models.DateField(_("tanggal"))
-    year = models.PositiveSmallIntegerField(_("tahun"), editable=False, db_index=True)
     name = models.CharField(_("nama"), max_length=200)
     kind = models.CharField(_("jenis"), max_length=20, choices=NonWorkingDayKind.choices)
     source_decree = models.CharField(
@@ -155,26 +155,29 @@ class NonWorkingDay(models.Model):
         return self.kind == NonWorkingDayKind.WORKING_DAY
 
 
+# The choice values below come from the pure enums (one source of values); only the labels live here.
 class DurationUnit(models.TextChoices):
-    MINUTE = Unit.MINUTE.value, _("menit")
-    HOUR = Unit.HOUR.value, _("jam")
-    DAY = Unit.DAY.value, _("hari (dihitung hari kerja)")
-    WORKING_DAY = Unit.WORKING_DAY.value, _("hari kerja")
-    CALENDAR_DAY = Unit.CALENDAR_DAY.value, _("hari kalender")
+    MINUTE = SchemaDurationUnit.MINUTE.value, _("menit")
+    HOUR = SchemaDurationUnit.HOUR.value, _("jam")
+    DAY = SchemaDurationUnit.DAY.value, _("hari (dihitung hari kerja)")
+    WORKING_DAY = SchemaDurationUnit.WORKING_DAY.value, _("hari kerja")
+    CALENDAR_DAY = SchemaDurationUnit.CALENDAR_DAY.value, _("hari kalender")
 
 
 class SlaState(models.TextChoices):
-    ON_TRACK = "on_track", _("Sesuai jadwal")
-    AT_RISK = "at_risk", _("Hampir melewati batas")
-    BREACHED = "breached", _("Melewati batas")
-    MET = "met", _("Tepat waktu")
-    PAUSED = "paused", _("Dihentikan sementara")
+    ON_TRACK = ClockState.ON_TRACK.value, _("Sesuai jadwal")
+    AT_RISK = ClockState.AT_RISK.value, _("Hampir melewati batas")
+    BREACHED = ClockState.BREACHED.value, _("Melewati batas")
+    MET = ClockState.MET.value, _("Tepat waktu")
+    PAUSED = ClockState.PAUSED.value, _("Dihentikan sementara")
 
 
 class SlaPhase(models.TextChoices):
-    RUNNING = "running", _("Berjalan")
-    PAUSED = "paused", _("Dihentikan sementara")
-    STOPPED = "stopped", _("Selesai")
+    """A stored clock has always started, so ``ClockPhase.NOT_STARTED`` has no row here."""
+
+    RUNNING = ClockPhase.RUNNING.value, _("Berjalan")
+    PAUSED = ClockPhase.PAUSED.value, _("Dihentikan sementara")
+    STOPPED = ClockPhase.STOPPED.value, _("Selesai")
 
 
 class SlaClock(models.Model):
@@ -182,8 +185,12 @@ class SlaClock(models.Model):
 
     ``target_type``/``target_id`` name what the clock measures the same way audit events do
     (``app_label.model`` and primary key); ``step_id`` is the procedure step, empty for the whole case.
-    ``state``, ``due_at``, ``at_risk_at`` and ``breached_at`` are stored for listing and are
-    recomputed by the services from the intervals whenever the clock changes or is refreshed.
+    ``phase``, ``state``, ``due_at`` and ``at_risk_at`` are stored for listing and for the periodic
+    refresh, and are recomputed by the services from the intervals whenever the clock changes or is
+    refreshed. Everything else about a clock (elapsed and remaining time, when it was breached) is
+    computed on read from the intervals (``calendars.selectors.clock_status_now``).
+    ``allowance_text`` keeps the limit as written, a range included; ``allowance_value`` and
+    ``allowance_unit`` are its maximum, the deadline the clock counts.
     """
 
     agency = models.ForeignKey(
@@ -203,8 +210,6 @@ class SlaClock(models.Model):
     allowance_text = models.CharField(_("waktu penyelesaian"), max_length=200)
     allowance_value = models.PositiveIntegerField()
     allowance_unit = models.CharField(max_length=20, choices=DurationUnit.choices)
-    allowance_min_value = models.PositiveIntegerField(null=True, blank=True)
-    allowance_min_unit = models.CharField(max_length=20, choices=DurationUnit.choices, blank=True)
     at_risk_share = models.DecimalField(max_digits=3, decimal_places=2, default=Decimal("0.75"))
     phase = models.CharField(max_length=10, choices=SlaPhase.choices, default=SlaPhase.RUNNING)
     state = models.CharField(_("status"), max_length=10, choices=SlaState.choices, default=SlaState.ON_TRACK)
@@ -212,10 +217,6 @@ class SlaClock(models.Model):
     stopped_at = models.DateTimeField(_("selesai"), null=True, blank=True)
     due_at = models.DateTimeField(_("jatuh tempo"), null=True, blank=True, db_index=True)
     at_risk_at = models.DateTimeField(null=True, blank=True, db_index=True)
-    breached_at = models.DateTimeField(null=True, blank=True)
-    elapsed_seconds = models.PositiveBigIntegerField(default=0)
-    budget_seconds = models.PositiveBigIntegerField(default=0)
-    refreshed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, time
 from typing import Any
 
 from django.db.models import Count, Max, Q, QuerySet
 
-from calendars.models import NonWorkingDay, SlaClock, SlaPhase, SlaState, TimeFrame, WeeklySchedule
+from calendars.models import NonWorkingDay, SlaClock, SlaInterval, SlaPhase, SlaState, WeeklySchedule
 from pelayan.lib.durations import Duration, Unit, parse_duration
 from pelayan.lib.sla import ClockRecord, ClockStatus, Interval, clock_status
 from pelayan.lib.workcal import DEFAULT_WEEKLY_HOURS, DEFAULT_ZONE, Calendar, WeeklyHours
@@ -18,12 +19,14 @@ __all__ = [
     "agency_by_slug",
     "calendar_for",
     "clock_duration",
+    "clock_intervals",
     "clock_record",
     "clock_status_now",
     "clocks_about_to_break",
     "default_calendar",
     "due_preview",
     "schedule_weekly_hours",
+    "weekly_hours",
 ]
 
 # Built calendars keep their precomputed years, so they are reused while nothing they depend on
@@ -51,23 +54,30 @@ def _cached(key: tuple[Any, ...], build: Any) -> Calendar:
     return calendar
 
 
-def _frame_seconds(frame: TimeFrame) -> tuple[int, int]:
-    start = frame.start.hour * 3600 + frame.start.minute * 60 + frame.start.second
-    end = 86_400 if frame.end == time(0) else frame.end.hour * 3600 + frame.end.minute * 60 + frame.end.second
-    return start, end
+def weekly_hours(frames: Mapping[int, Iterable[tuple[time, time]]]) -> WeeklyHours:
+    """Weekly hours from ``{weekday: [(start, end), ...]}`` as stored and edited here, where an end of
+    00:00 means midnight at the end of the day. Raises ``CalendarError`` for frames that overlap or
+    run backwards."""
+    return WeeklyHours.from_mapping(
+        {
+            day: [(start, "24:00" if end == time(0) else end) for start, end in day_frames]
+            for day, day_frames in frames.items()
+        }
+    )
 
 
 def schedule_weekly_hours(schedule: WeeklySchedule) -> WeeklyHours:
-    days: dict[int, list[tuple[int, int]]] = {day: [] for day in range(7)}
+    days: dict[int, list[tuple[time, time]]] = {}
     for frame in schedule.frames.all():
-        days[frame.weekday].append(_frame_seconds(frame))
-    return WeeklyHours.from_mapping(days)
+        days.setdefault(frame.weekday, []).append((frame.start, frame.end))
+    return weekly_hours(days)
 
 
 def _schedule_for(agency: Agency, service: Service | None) -> WeeklySchedule | None:
     schedules = WeeklySchedule.objects.filter(agency=agency).prefetch_related("frames")
     if service is not None:
-        for schedule in schedules.filter(service=service):
+        schedule = schedules.filter(service=service).first()
+        if schedule is not None:
             return schedule
     return schedules.filter(service__isnull=True).first()
 
@@ -106,7 +116,7 @@ def calendar_for(*, agency: Agency, service: Service | None = None) -> Calendar:
             target[row.date] = True
             other.pop(row.date, None)
         return Calendar(
-            agency.timezone or DEFAULT_ZONE,
+            agency.timezone,
             weekly,
             closed_days=closed if observes else (),
             open_days=opened if observes else (),
@@ -121,26 +131,31 @@ def agency_by_slug(slug: str) -> Agency | None:
 
 
 def clock_duration(clock: SlaClock) -> Duration:
-    minimum = None
-    if clock.allowance_min_value is not None:
-        minimum = Duration(clock.allowance_min_value, Unit(clock.allowance_min_unit or clock.allowance_unit))
-    return Duration(clock.allowance_value, Unit(clock.allowance_unit), minimum=minimum)
+    """The limit the clock counts: the maximum of a range (``allowance_text`` keeps it as written)."""
+    return Duration(clock.allowance_value, Unit(clock.allowance_unit))
 
 
-def clock_record(clock: SlaClock) -> ClockRecord:
-    intervals = tuple(
-        Interval(start=i.started_at, end=i.ended_at, pause_reason=i.pause_reason, pause_step=i.pause_step)
-        for i in clock.intervals.order_by("started_at", "id")
-    )
+def clock_intervals(clock: SlaClock) -> list[SlaInterval]:
+    """The clock's stored intervals in the order they ran."""
+    return list(clock.intervals.order_by("started_at", "id"))
+
+
+def clock_record(clock: SlaClock, intervals: Sequence[SlaInterval] | None = None) -> ClockRecord:
+    """The clock's history; pass ``intervals`` (from ``clock_intervals``) when already loaded."""
+    rows = clock_intervals(clock) if intervals is None else intervals
     return ClockRecord(
         allowance=clock_duration(clock),
-        intervals=intervals,
+        intervals=tuple(
+            Interval(start=i.started_at, end=i.ended_at, pause_reason=i.pause_reason, pause_step=i.pause_step)
+            for i in rows
+        ),
         stopped_at=clock.stopped_at,
         at_risk_share=float(clock.at_risk_share),
     )
 
 
 def clock_status_now(*, clock: SlaClock, now: datetime) -> ClockStatus:
+    """Live figures (elapsed, remaining, due and breach moments) of ``clock`` at ``now``."""
     calendar = calendar_for(agency=clock.agency, service=clock.service)
     return clock_status(clock_record(clock), calendar, now)
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from audit.services import audit_event_record
@@ -22,7 +22,7 @@ from calendars.models import (
     TimeFrame,
     WeeklySchedule,
 )
-from calendars.selectors import calendar_for, clock_record
+from calendars.selectors import calendar_for, clock_intervals, clock_record, weekly_hours
 from pelayan.lib.durations import Duration, parse_duration
 from pelayan.lib.sla import (
     DEFAULT_AT_RISK_SHARE,
@@ -32,7 +32,7 @@ from pelayan.lib.sla import (
     PauseNotAllowedError,
     clock_status,
 )
-from pelayan.lib.workcal import CalendarError, WeeklyHours
+from pelayan.lib.workcal import Calendar, CalendarError, WeeklyHours
 from standards.models import Agency, Service
 
 __all__ = [
@@ -61,22 +61,10 @@ class CalendarEditError(ValueError):
 # -- office hours ------------------------------------------------------------------------------
 
 
-def _frame_end_seconds(end: time) -> int:
-    return 86_400 if end == time(0) else end.hour * 3600 + end.minute * 60 + end.second
-
-
 def schedule_validate(frames: Mapping[int, Iterable[FrameInput]]) -> WeeklyHours:
     """Check frames the way the calendar reads them (00:00 as an end means midnight)."""
     try:
-        return WeeklyHours.from_mapping(
-            {
-                day: [
-                    (start.hour * 3600 + start.minute * 60 + start.second, _frame_end_seconds(end))
-                    for start, end in day_frames
-                ]
-                for day, day_frames in frames.items()
-            }
-        )
+        return weekly_hours(frames)
     except CalendarError as exc:
         raise CalendarEditError(str(exc)) from exc
 
@@ -169,7 +157,6 @@ def non_working_day_create(
     day = NonWorkingDay.objects.create(
         agency=agency,
         date=date,
-        year=date.year,
         name=name.strip(),
         kind=kind,
         source_decree=source_decree.strip(),
@@ -194,7 +181,7 @@ def non_working_day_update(
     if NonWorkingDay.objects.filter(agency=day.agency, date=date).exclude(pk=day.pk).exists():
         raise CalendarEditError(f"{date.isoformat()} is already in the table")
     before = _day_data(day)
-    day.date, day.year, day.name, day.kind = date, date.year, name.strip(), kind
+    day.date, day.name, day.kind = date, name.strip(), kind
     day.source_decree = source_decree.strip()
     day.save()
     audit_event_record(
@@ -218,19 +205,23 @@ def non_working_day_delete(*, actor: Any | None, day: NonWorkingDay) -> None:
 # -- SLA clocks --------------------------------------------------------------------------------
 
 
-def _apply_status(clock: SlaClock, status: ClockStatus, now: datetime) -> None:
-    clock.state = SlaState(status.state.value)
-    clock.phase = SlaPhase(status.phase.value)
-    clock.due_at = status.due_at
-    clock.at_risk_at = status.at_risk_at
-    clock.breached_at = status.breached_at
-    clock.elapsed_seconds = max(0, int(status.elapsed.total_seconds()))
-    clock.budget_seconds = int(status.budget.total_seconds())
-    clock.refreshed_at = now
+def _apply_status(clock: SlaClock, status: ClockStatus) -> list[str]:
+    """Copy the figures stored for listing onto ``clock``; returns the fields that changed."""
+    changed = []
+    for name, value in (
+        ("state", status.state),
+        ("phase", status.phase),
+        ("due_at", status.due_at),
+        ("at_risk_at", status.at_risk_at),
+    ):
+        if getattr(clock, name) != value:
+            setattr(clock, name, value)
+            changed.append(name)
+    return changed
 
 
-def _evaluate(clock: SlaClock, record: ClockRecord, now: datetime) -> ClockStatus:
-    return clock_status(record, calendar_for(agency=clock.agency, service=clock.service), now)
+def _calendar(clock: SlaClock) -> Calendar:
+    return calendar_for(agency=clock.agency, service=clock.service)
 
 
 def _status_data(clock: SlaClock) -> dict[str, Any]:
@@ -274,13 +265,10 @@ def sla_clock_start(
         allowance_text=text[:200],
         allowance_value=duration.value,
         allowance_unit=duration.unit.value,
-        allowance_min_value=duration.minimum.value if duration.minimum else None,
-        allowance_min_unit=duration.minimum.unit.value if duration.minimum else "",
         at_risk_share=share,
         started_at=at,
     )
-    now = now or timezone.now()
-    _apply_status(clock, _evaluate(clock, record, max(now, at)), now)
+    _apply_status(clock, clock_status(record, _calendar(clock), max(now or timezone.now(), at)))
     clock.save()
     SlaInterval.objects.create(clock=clock, started_at=at)
     audit_event_record(
@@ -301,9 +289,11 @@ def _locked(clock: SlaClock) -> SlaClock:
     )
 
 
-def _store(clock: SlaClock, record: ClockRecord, now: datetime, *, at: datetime) -> None:
-    """Write the record's intervals back (only the last one or two ever change) and its status."""
-    stored = list(clock.intervals.order_by("started_at", "id"))
+def _store(
+    clock: SlaClock, record: ClockRecord, stored: Sequence[SlaInterval], now: datetime, *, at: datetime
+) -> None:
+    """Write the record's intervals back over the ``stored`` rows it was read from (only the last
+    one or two ever change) and its status."""
     for position, interval in enumerate(record.intervals):
         if position < len(stored):
             row = stored[position]
@@ -327,8 +317,34 @@ def _store(clock: SlaClock, record: ClockRecord, now: datetime, *, at: datetime)
                 pause_step=interval.pause_step,
             )
     clock.stopped_at = record.stopped_at
-    _apply_status(clock, _evaluate(clock, record, max(now, at)), now)
+    _apply_status(clock, clock_status(record, _calendar(clock), max(now, at)))
     clock.save()
+
+
+def _transition(
+    *,
+    actor: Any | None,
+    clock: SlaClock,
+    at: datetime,
+    now: datetime | None,
+    action: str,
+    change: Callable[[ClockRecord], ClockRecord],
+    data: Mapping[str, Any] | None = None,
+) -> SlaClock:
+    """Lock the clock, apply ``change`` to its history, store the result and audit it as ``action``.
+    The caller runs it inside a transaction."""
+    clock = _locked(clock)
+    stored = clock_intervals(clock)
+    record = change(clock_record(clock, stored))
+    _store(clock, record, stored, now or timezone.now(), at=at)
+    audit_event_record(
+        actor=actor,
+        agency=clock.agency,
+        action=action,
+        target=clock,
+        data={**_status_data(clock), "at": at.isoformat(), **(data or {})},
+    )
+    return clock
 
 
 def _step_fields(step: Any | None, pausable: bool | None) -> tuple[bool, str]:
@@ -356,34 +372,29 @@ def sla_clock_pause(
     (``pelayan.lib.standard_schema.ProcedureStep``, whose ``pausable`` decides) or ``pausable``.
     """
     allowed, step_id = _step_fields(step, pausable)
-    clock = _locked(clock)
-    record = clock_record(clock).pause(at, reason=reason, pausable=allowed, step=step_id)
-    _store(clock, record, now or timezone.now(), at=at)
-    audit_event_record(
+    return _transition(
         actor=actor,
-        agency=clock.agency,
+        clock=clock,
+        at=at,
+        now=now,
         action="sla.paused",
-        target=clock,
-        data={**_status_data(clock), "at": at.isoformat(), "reason": reason.strip(), "pause_step": step_id},
+        change=lambda record: record.pause(at, reason=reason, pausable=allowed, step=step_id),
+        data={"reason": reason.strip(), "pause_step": step_id},
     )
-    return clock
 
 
 @transaction.atomic
 def sla_clock_resume(
     *, actor: Any | None, clock: SlaClock, at: datetime, now: datetime | None = None
 ) -> SlaClock:
-    clock = _locked(clock)
-    record = clock_record(clock).resume(at)
-    _store(clock, record, now or timezone.now(), at=at)
-    audit_event_record(
+    return _transition(
         actor=actor,
-        agency=clock.agency,
+        clock=clock,
+        at=at,
+        now=now,
         action="sla.resumed",
-        target=clock,
-        data={**_status_data(clock), "at": at.isoformat()},
+        change=lambda record: record.resume(at),
     )
-    return clock
 
 
 @transaction.atomic
@@ -391,51 +402,85 @@ def sla_clock_stop(
     *, actor: Any | None, clock: SlaClock, at: datetime, now: datetime | None = None
 ) -> SlaClock:
     """The promise is settled (service delivered, step done): the clock ends as met or breached."""
-    clock = _locked(clock)
-    record = clock_record(clock).stop(at)
-    _store(clock, record, now or timezone.now(), at=at)
-    audit_event_record(
-        actor=actor,
-        agency=clock.agency,
-        action="sla.stopped",
-        target=clock,
-        data={**_status_data(clock), "at": at.isoformat()},
+    return _transition(
+        actor=actor, clock=clock, at=at, now=now, action="sla.stopped", change=lambda record: record.stop(at)
     )
-    return clock
+
+
+def _refresh(
+    clock: SlaClock,
+    now: datetime,
+    *,
+    intervals: Sequence[SlaInterval] | None = None,
+    calendar: Calendar | None = None,
+) -> bool:
+    """Recompute the stored figures of the locked ``clock`` at ``now`` and save the ones that changed;
+    a change of state is audited (actor: the system). Returns whether the state changed.
+
+    ``intervals`` and ``calendar`` may be passed when the caller has them already.
+    """
+    before = clock.state
+    status = clock_status(clock_record(clock, intervals), calendar or _calendar(clock), now)
+    changed = _apply_status(clock, status)
+    if not changed:
+        return False
+    clock.save(update_fields=[*changed, "updated_at"])
+    if clock.state == before:
+        return False
+    audit_event_record(
+        actor=None,
+        agency=clock.agency,
+        action=f"sla.{clock.state}",
+        target=clock,
+        data={**_status_data(clock), "previous_state": before, "at": now.isoformat()},
+    )
+    return True
 
 
 @transaction.atomic
 def sla_clock_refresh(*, clock: SlaClock, now: datetime | None = None) -> SlaClock:
     """Recompute the stored state at ``now``; a change of state is audited (actor: the system)."""
     clock = _locked(clock)
-    now = now or timezone.now()
-    before = clock.state
-    _apply_status(clock, _evaluate(clock, clock_record(clock), now), now)
-    clock.save()
-    if clock.state != before:
-        audit_event_record(
-            actor=None,
-            agency=clock.agency,
-            action=f"sla.{clock.state}",
-            target=clock,
-            data={**_status_data(clock), "previous_state": before, "at": now.isoformat()},
-        )
+    _refresh(clock, now or timezone.now())
     return clock
+
+
+# Clocks locked and refreshed per transaction by the periodic refresh.
+_REFRESH_BATCH = 200
 
 
 def sla_clocks_refresh_due(*, now: datetime | None = None, agency: Agency | None = None) -> int:
     """Refresh every running clock whose stored state may be stale at ``now``; returns how many
-    changed. Meant for a periodic task."""
+    changed state. Meant for a periodic task.
+
+    The clocks are locked and read in batches, and each calendar is built once per run.
+    """
     now = now or timezone.now()
-    clocks = SlaClock.objects.filter(phase=SlaPhase.RUNNING).filter(
+    due = SlaClock.objects.filter(phase=SlaPhase.RUNNING).filter(
         Q(state=SlaState.ON_TRACK, at_risk_at__lte=now)
         | Q(state__in=[SlaState.ON_TRACK, SlaState.AT_RISK], due_at__lt=now)
     )
     if agency is not None:
-        clocks = clocks.filter(agency=agency)
+        due = due.filter(agency=agency)
+    pks = list(due.order_by("pk").values_list("pk", flat=True))
+    intervals = Prefetch(
+        "intervals", queryset=SlaInterval.objects.order_by("started_at", "id"), to_attr="ordered_intervals"
+    )
+    calendars: dict[tuple[int, int | None], Calendar] = {}
     changed = 0
-    for clock in clocks.only("pk"):
-        before = SlaClock.objects.values_list("state", flat=True).get(pk=clock.pk)
-        if sla_clock_refresh(clock=clock, now=now).state != before:
-            changed += 1
+    for offset in range(0, len(pks), _REFRESH_BATCH):
+        with transaction.atomic():
+            clocks = (
+                SlaClock.objects.select_for_update(of=("self",))
+                .filter(pk__in=pks[offset : offset + _REFRESH_BATCH])
+                .select_related("agency", "service")
+                .prefetch_related(intervals)
+                .order_by("pk")
+            )
+            for clock in clocks:
+                key = (clock.agency_id, clock.service_id)
+                if key not in calendars:
+                    calendars[key] = _calendar(clock)
+                if _refresh(clock, now, intervals=clock.ordered_intervals, calendar=calendars[key]):
+                    changed += 1
     return changed

@@ -103,10 +103,6 @@ class ClockRecord:
             return ClockPhase.NOT_STARTED
         return ClockPhase.RUNNING if self.intervals[-1].end is None else ClockPhase.PAUSED
 
-    @property
-    def started_at(self) -> datetime | None:
-        return self.intervals[0].start if self.intervals else None
-
     def _last_event(self) -> datetime | None:
         if not self.intervals:
             return None
@@ -171,10 +167,6 @@ class ClockStatus:
     breached_at: datetime | None
     counts_office_time: bool = field(default=True)
 
-    @property
-    def used_share(self) -> float:
-        return self.elapsed / self.budget if self.budget else 1.0
-
 
 class _Meter:
     """Office time for minutes, hours and (working) days; real time for calendar days."""
@@ -219,7 +211,7 @@ def clock_status(record: ClockRecord, calendar: Calendar, now: datetime) -> Cloc
         due_here = meter.advance(interval.start, left) if left > timedelta(0) else interval.start
         if breached_at is None and due_here < end:
             breached_at = due_here
-        if interval.end is None or interval is record.intervals[-1]:
+        if interval is record.intervals[-1]:  # only the last interval can still be running
             due_at = due_here
             if elapsed < risk_budget:
                 at_risk_at = meter.advance(interval.start, risk_budget - elapsed)

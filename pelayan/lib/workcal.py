@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import threading
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
@@ -32,7 +32,6 @@ __all__ = [
     "ALWAYS_OPEN",
     "DEFAULT_WEEKLY_HOURS",
     "DEFAULT_ZONE",
-    "INDONESIAN_ZONES",
     "Calendar",
     "CalendarError",
     "NaiveDatetimeError",
@@ -41,8 +40,6 @@ __all__ = [
 ]
 
 DEFAULT_ZONE = "Asia/Jakarta"
-# WIB, WITA, WIT.
-INDONESIAN_ZONES = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")
 
 _US = 1_000_000
 _DAY_SECONDS = 86_400
@@ -166,9 +163,8 @@ class Calendar:
     ``closed_days`` are extra non-working days (regional holidays, national changes); ``open_days``
     are days that are working days even though the package or the weekday says otherwise (a
     cancelled cuti bersama, a declared working Saturday): they use that weekday's hours, or the first
-    weekday's hours when the weekday has none. ``special_hours`` replaces the hours of single dates
-    (an empty sequence closes the day). With ``national_holidays=False`` the package's days are
-    ignored, e.g. for a 24-hour complaint line.
+    weekday's hours when the weekday has none. With ``national_holidays=False`` the package's days
+    are ignored, e.g. for a 24-hour complaint line.
     """
 
     def __init__(
@@ -178,14 +174,12 @@ class Calendar:
         *,
         closed_days: Iterable[date] = (),
         open_days: Iterable[date] = (),
-        special_hours: Mapping[date, Sequence[tuple[time | str | int, time | str | int]]] | None = None,
         national_holidays: bool = True,
     ) -> None:
         self.zone: tzinfo = ZoneInfo(zone) if isinstance(zone, str) else zone
         self.weekly = weekly
         self.closed_days = frozenset(closed_days)
         self.open_days = frozenset(open_days)
-        self.special_hours = {day: _normalise_frames(frames) for day, frames in (special_hours or {}).items()}
         self.national_holidays = national_holidays
         self._fallback_frames = next((frames for frames in weekly.days if frames), ())
         self._lock = threading.Lock()
@@ -199,8 +193,6 @@ class Calendar:
 
     def frames_on(self, day: date) -> tuple[Frame, ...]:
         """The office's time frames on ``day`` after holidays and overrides."""
-        if day in self.special_hours:
-            return self.special_hours[day]
         weekly = self.weekly.days[day.weekday()]
         if day in self.open_days:
             return weekly or self._fallback_frames
@@ -433,17 +425,6 @@ class Calendar:
         if unit is Unit.CALENDAR_DAY:
             return self.add_calendar_days(start, duration.value)
         raise CalendarError(f"unsupported unit {unit!r}")  # pragma: no cover - Unit is closed
-
-    def due_us(self, start_us: int, duration: Duration) -> int:
-        """``add`` on epoch microseconds, for callers (and the benchmark) that batch many moments."""
-        unit = duration.unit
-        if unit is Unit.MINUTE:
-            return self._add_working_us(start_us, duration.value * 60 * _US)
-        if unit is Unit.HOUR:
-            return self._add_working_us(start_us, duration.value * 3600 * _US)
-        if unit is Unit.WORKING_DAY or unit is Unit.DAY:
-            return self._add_working_days_us(start_us, duration.value)
-        return self._us(self.add_calendar_days(self._datetime(start_us), duration.value))
 
     def non_working_days(self, year: int) -> list[tuple[date, str]]:
         """Every weekday in ``year`` on which the office is closed, with the reason when known."""

@@ -76,7 +76,7 @@ def test_an_agency_admin_sees_national_days_but_cannot_change_them(
     own = non_working_day_create(
         actor=None, agency=agency, date=date(2026, 6, 17), name="Own", kind="closed", source_decree="SK"
     )
-    other = non_working_day_create(
+    non_working_day_create(
         actor=None,
         agency=other_agency,
         date=date(2026, 6, 17),
@@ -87,7 +87,6 @@ def test_an_agency_admin_sees_national_days_but_cannot_change_them(
     client.force_login(agency_admin)
     response = client.get(reverse("admin:calendars_nonworkingday_changelist"))
     assert set(response.context["cl"].queryset) == {national, own}
-    assert other not in response.context["cl"].queryset
     response = client.post(
         reverse("admin:calendars_nonworkingday_change", args=[national.pk]),
         {"agency": agency.pk, "date": "2026-03-25", "name": "x", "kind": "closed", "source_decree": "x"},
@@ -110,7 +109,7 @@ def test_an_agency_admin_adds_a_regional_day_through_the_service(client, agency_
         },
     )
     assert response.status_code == 302
-    assert NonWorkingDay.objects.get(agency=agency).year == 2026
+    assert NonWorkingDay.objects.get(agency=agency).date == date(2026, 6, 17)
     assert AuditEvent.objects.filter(action="calendar.day_added").exists()
 
 
@@ -125,3 +124,25 @@ def test_a_new_schedule_starts_from_the_national_default_hours(client, agency_ad
     assert rows[:2] == [(0, "07:30", "12:00"), (0, "13:00", "16:00")]
     assert (4, "13:00", "16:30") in rows
     assert len(rows) == 10
+
+
+def test_a_day_off_keeps_its_agency_when_changed_in_the_admin(client, agency_admin, agency, other_agency):
+    day = non_working_day_create(
+        actor=None, agency=agency, date=date(2026, 6, 17), name="Own", kind="closed", source_decree="SK"
+    )
+    client.force_login(agency_admin)
+    url = reverse("admin:calendars_nonworkingday_change", args=[day.pk])
+    assert "agency" not in client.get(url).context["adminform"].form.fields
+    response = client.post(
+        url,
+        {
+            "agency": other_agency.pk,
+            "date": "2026-06-18",
+            "name": "Own",
+            "kind": "closed",
+            "source_decree": "SK",
+        },
+    )
+    assert response.status_code == 302
+    day.refresh_from_db()
+    assert (day.agency, day.date) == (agency, date(2026, 6, 18))

@@ -48,6 +48,14 @@ def test_a_clock_page_shows_its_pause_reason_and_cannot_be_edited(admin_client, 
     assert not response.context["has_change_permission"]
 
 
+def test_a_clock_page_shows_the_office_time_used_from_its_intervals(admin_client, clock):
+    # Monday 09:00-16:00 less the break, then Tuesday 07:30-09:00: paused, so it no longer grows.
+    response = admin_client.get(reverse("admin:calendars_slaclock_change", args=[clock.pk]))
+    content = response.content.decode()
+    assert "waktu terpakai" in content.lower()
+    assert "7 j 30 m" in content
+
+
 def test_an_agency_admin_sees_only_their_own_clocks(client, agency_admin, other_agency_admin, clock):
     client.force_login(other_agency_admin)
     response = client.get(reverse("admin:calendars_slaclock_changelist"))

@@ -40,7 +40,7 @@ def test_a_frame_ending_before_it_starts_is_refused_by_the_database_too(agency):
         TimeFrame.objects.create(schedule=schedule, weekday=0, start=time(12), end=time(8))
 
 
-def test_a_day_off_records_its_year_and_source_and_is_audited(agency):
+def test_a_day_off_records_its_date_and_source_and_is_audited(agency):
     day = non_working_day_create(
         actor=None,
         agency=agency,
@@ -49,7 +49,7 @@ def test_a_day_off_records_its_year_and_source_and_is_audited(agency):
         kind="regional",
         source_decree="Keputusan Gubernur (contoh)",
     )
-    assert day.year == 2026
+    assert day.date == date(2026, 6, 17)
     event = AuditEvent.objects.get(action="calendar.day_added")
     assert event.data["source_decree"] == "Keputusan Gubernur (contoh)"
 
@@ -73,7 +73,7 @@ def test_a_date_appears_once_per_agency_and_once_nationally(agency):
     assert NonWorkingDay.objects.count() == 2
 
 
-def test_moving_a_day_off_updates_its_year_and_audits_before_and_after(agency):
+def test_moving_a_day_off_updates_its_date_and_audits_before_and_after(agency):
     day = non_working_day_create(
         actor=None, agency=agency, date=date(2026, 12, 31), name="x", kind="closed", source_decree="s"
     )
@@ -81,6 +81,6 @@ def test_moving_a_day_off_updates_its_year_and_audits_before_and_after(agency):
         actor=None, day=day, date=date(2027, 1, 2), name="x", kind="closed", source_decree="s"
     )
     day.refresh_from_db()
-    assert day.year == 2027
+    assert day.date == date(2027, 1, 2)
     event = AuditEvent.objects.get(action="calendar.day_changed")
     assert (event.data["before"]["date"], event.data["after"]["date"]) == ("2026-12-31", "2027-01-02")

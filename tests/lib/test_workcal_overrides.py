@@ -50,12 +50,6 @@ def test_a_declared_working_saturday_uses_the_first_weekday_hours():
     assert calendar.frames_on(date(2026, 3, 14)) == DEFAULT_WEEKLY_HOURS.days[0]
 
 
-def test_special_hours_replace_one_day():
-    calendar = Calendar(special_hours={date(2026, 3, 9): [("08:00", "09:00")]})
-    start = datetime(2026, 3, 9, 8, 30, tzinfo=WIB)
-    assert calendar.add(start, parse_duration("1 jam")) == datetime(2026, 3, 10, 8, 0, tzinfo=WIB)
-
-
 @pytest.mark.parametrize(
     "frames",
     [[("12:00", "08:00")], [("08:00", "12:00"), ("11:00", "13:00")], [("08:00", "25:00")]],
