@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 from pelayan.lib.numwords import NUMBER_PATTERN, WORD_PATTERN, parse_number
+from pelayan.lib.standard_schema import DurationUnit
 
 __all__ = [
     "Duration",
@@ -51,29 +51,9 @@ class UnknownTierError(DurationError, KeyError):
     pass
 
 
-class Unit(StrEnum):
-    MINUTE = "minute"
-    HOUR = "hour"
-    DAY = "day"  # plain "hari": counted as working days, shown as written
-    WORKING_DAY = "working_day"
-    CALENDAR_DAY = "calendar_day"
+# One set of units for the schema, the parser and the clock.
+Unit = DurationUnit
 
-    @property
-    def is_days(self) -> bool:
-        return self in (Unit.DAY, Unit.WORKING_DAY, Unit.CALENDAR_DAY)
-
-    @property
-    def label_id(self) -> str:
-        return _LABELS_ID[self]
-
-
-_LABELS_ID = {
-    Unit.MINUTE: "menit",
-    Unit.HOUR: "jam",
-    Unit.DAY: "hari",
-    Unit.WORKING_DAY: "hari kerja",
-    Unit.CALENDAR_DAY: "hari kalender",
-}
 _SECONDS = {Unit.MINUTE: 60, Unit.HOUR: 3600}
 
 

@@ -31,6 +31,23 @@ class DurationUnit(StrEnum):
     WORKING_DAY = "working_day"
     CALENDAR_DAY = "calendar_day"
 
+    @property
+    def is_days(self) -> bool:
+        return self in (DurationUnit.DAY, DurationUnit.WORKING_DAY, DurationUnit.CALENDAR_DAY)
+
+    @property
+    def label_id(self) -> str:
+        return _UNIT_LABELS_ID[self]
+
+
+_UNIT_LABELS_ID = {
+    DurationUnit.MINUTE: "menit",
+    DurationUnit.HOUR: "jam",
+    DurationUnit.DAY: "hari",
+    DurationUnit.WORKING_DAY: "hari kerja",
+    DurationUnit.CALENDAR_DAY: "hari kalender",
+}
+
 
 class Quantity(_Model):
     value: int = Field(ge=0)

@@ -18,9 +18,3 @@ def test_a_time_limit_range_keeps_its_minimum():
 def test_a_complaint_tier_becomes_its_duration():
     tier = ComplaintTier(label="ringan", max=Quantity(value=3, unit="hour"))
     assert Duration.from_quantities(tier.max, tier.min) == Duration(3, Unit.HOUR)
-
-
-def test_the_schema_units_are_the_parser_units():
-    from pelayan.lib.standard_schema import DurationUnit
-
-    assert {u.value for u in DurationUnit} == {u.value for u in Unit}
