@@ -25,7 +25,11 @@ migrate: setup
 seed: migrate
 	$(BIN)/pelayan seed-demo
 
+# The worker runs beside the server and is stopped (SIGTERM: it finishes the task in hand) when the
+# server stops, however it stops.
 run: seed
+	@PELAYAN_DEBUG=1 $(BIN)/pelayan worker & worker=$$!; \
+	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	PELAYAN_DEBUG=1 $(BIN)/pelayan runserver $(HOST):$(PORT)
 
 lint: setup

@@ -36,14 +36,17 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_tasks",
+    "django_tasks_db",
     "ninja",
     "audit",
     "accounts",
     "standards",
     "calendars",
+    "cases",
     "importer",
     "api",
     "public",
+    "scheduling",
 ]
 
 MIDDLEWARE = [
@@ -134,13 +137,21 @@ MEDIA_ROOT = Path(env_str("PELAYAN_MEDIA_ROOT", str(BASE_DIR / "var" / "media"))
 MEDIA_URL = "/media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# One file given for a requirement of a case (PDF, JPEG or PNG).
+PELAYAN_CASE_FILE_MAX_BYTES = env_int("PELAYAN_CASE_FILE_MAX_BYTES", 5 * 1024 * 1024)
 
-# Background work through the tasks API (django-tasks backport of django.tasks).
+# Background work through the tasks API (django-tasks backport of django.tasks). Tasks are queued in
+# the database and run by `pelayan worker`; the test suite switches to the immediate backend
+# (tests/conftest.py) so tasks run inline there.
 TASKS = {
     "default": {
-        "BACKEND": env_str("PELAYAN_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"),
+        "BACKEND": env_str("PELAYAN_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# How often `pelayan worker` queues the SLA sweep (calendars.tasks.sla_sweep).
+SLA_SWEEP_SECONDS = env_int("PELAYAN_SLA_SWEEP_SECONDS", 60)
+if SLA_SWEEP_SECONDS < 1:
+    raise ImproperlyConfigured("PELAYAN_SLA_SWEEP_SECONDS must be at least 1.")
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import pytest
+from django.test.utils import override_settings
 
 from accounts.models import ADMIN_ROLE
 from accounts.services import membership_grant
 from standards.models import Agency, AgencyKind, Service, ServiceKind, Standard
 from standards.services import agency_create, service_create, standard_draft_create
 from tests.factories import complete_components
+
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _tasks_run_inline():
+    """Tasks run inline in tests, whatever the configured backend (the database one by default);
+    the worker's tests switch to the database backend themselves."""
+    with override_settings(TASKS=IMMEDIATE_TASKS):
+        yield
 
 
 @pytest.fixture
