@@ -38,6 +38,16 @@ class Membership(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     role = models.ForeignKey(StaffRole, on_delete=models.PROTECT, related_name="memberships")
+    # Set for staff of one unit (a kelurahan's operator, a bagian's staff): they see and act only
+    # on the cases of that unit. Empty: the whole agency.
+    unit = models.ForeignKey(
+        "standards.Unit",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        verbose_name=_("unit kerja"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

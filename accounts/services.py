@@ -6,7 +6,7 @@ from django.db import transaction
 
 from accounts.models import ADMIN_ROLE, Membership, StaffRole
 from audit.services import audit_event_record
-from standards.models import Agency
+from standards.models import Agency, Unit
 
 
 @transaction.atomic
@@ -23,11 +23,20 @@ def staff_role_ensure(*, agency: Agency, code: str, name: str, aliases: list[str
 
 @transaction.atomic
 def membership_grant(
-    *, actor: Any | None, user: Any, agency: Agency, role_code: str, role_name: str | None = None
+    *,
+    actor: Any | None,
+    user: Any,
+    agency: Agency,
+    role_code: str,
+    role_name: str | None = None,
+    unit: Unit | None = None,
 ) -> Membership:
-    """Give a user a role in an agency. Agency admins get access to the admin site, scoped to it."""
+    """Give a user a role in an agency, optionally limited to one of its units (a kelurahan's
+    operator). Agency admins get access to the admin site, scoped to it."""
+    if unit is not None and unit.agency_id != agency.pk:
+        raise ValueError("the unit belongs to another agency")
     role = staff_role_ensure(agency=agency, code=role_code, name=role_name or role_code)
-    membership, created = Membership.objects.get_or_create(user=user, role=role)
+    membership, created = Membership.objects.get_or_create(user=user, role=role, defaults={"unit": unit})
     if role_code == ADMIN_ROLE and not user.is_staff:
         user.is_staff = True
         user.save(update_fields=["is_staff"])
@@ -37,6 +46,6 @@ def membership_grant(
             agency=agency,
             action="membership.granted",
             target=membership,
-            data={"role": role_code},
+            data={"role": role_code, "unit": unit.slug if unit else None},
         )
     return membership

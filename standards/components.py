@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,7 +33,36 @@ _MESSAGES: dict[str, Promise] = {
     "invalid_value": _("Isian tidak sah: %(detail)s"),
     "duplicate_step_id": _("Kode langkah '%(id)s' dipakai lebih dari sekali."),
     "step_without_actor": _("Langkah %(step)s tidak menyebut pelaksananya."),
-    "branch_unknown_step": _("Cabang menuju langkah '%(goto)s' yang tidak ada."),
+    "procedure_without_track": _("Prosedur belum menyatakan alurnya (tracks) beserta kanal masuknya."),
+    "procedure_without_steps": _("Prosedur belum memuat langkah."),
+    "duplicate_track": _("Kode alur '%(track)s' dipakai lebih dari sekali."),
+    "track_unknown_entry": _("Alur '%(track)s' dimulai dari langkah '%(step)s' yang bukan bagian alur itu."),
+    "track_without_steps": _("Alur '%(track)s' tidak memuat langkah."),
+    "track_without_end": _("Alur '%(track)s' tidak punya jalan sampai selesai dari setiap langkahnya."),
+    "transition_leaves_track": _(
+        "Alur '%(track)s': langkah '%(step)s' menuju '%(target)s' yang berada di alur lain."
+    ),
+    "step_unknown_track": _("Langkah %(step)s berada di alur '%(track)s' yang tidak dinyatakan."),
+    "step_without_performer": _(
+        "Langkah %(step)s belum menyebut siapa pelakunya (pemohon, petugas, atau sistem)."
+    ),
+    "staff_step_without_role": _("Langkah %(step)s dikerjakan petugas tetapi belum menyebut perannya."),
+    "step_unknown_role": _("Langkah %(step)s menyebut peran '%(role)s' yang tidak ada di instansi ini."),
+    "step_unknown_unit": _("Langkah %(step)s menyebut unit '%(unit)s' yang tidak ada di instansi ini."),
+    "step_unknown_requirement": _("Langkah %(step)s memeriksa persyaratan '%(requirement)s' yang tidak ada."),
+    "step_unknown_product": _("Langkah %(step)s menghasilkan produk '%(product)s' yang tidak ada."),
+    "step_without_transition": _("Langkah %(step)s tidak punya kelanjutan (langkah berikut atau selesai)."),
+    "duplicate_transition": _("Langkah %(step)s memakai kode kelanjutan '%(transition)s' lebih dari sekali."),
+    "transition_unknown_target": _("Langkah %(step)s menuju langkah '%(target)s' yang tidak ada."),
+    "system_step_with_choices": _(
+        "Langkah %(step)s dikerjakan sistem tetapi punya lebih dari satu kelanjutan."
+    ),
+    "step_unreachable": _("Langkah %(step)s tidak dapat dicapai dari awal alur mana pun."),
+    "requirement_without_key": _("Setiap persyaratan perlu kode (key) agar dapat diperiksa dan diunggah."),
+    "duplicate_time_limit": _("Kode jangka waktu '%(key)s' dipakai lebih dari sekali."),
+    "time_limit_without_key": _("Jangka waktu ini perlu kode (key) agar dapat dihitung pada permohonan."),
+    "time_limit_unknown_track": _("Jangka waktu ini berlaku untuk alur '%(track)s' yang tidak ada."),
+    "time_limit_unknown_step": _("Jangka waktu ini merujuk langkah '%(step)s' yang tidak ada."),
     "flow_edge_unknown_node": _("Diagram alur merujuk simpul '%(node)s' yang tidak ada."),
     "range_min_above_max": _("Batas bawah lebih besar dari batas atas."),
     "plain_days_are_working_days": _("'Hari' tanpa keterangan dihitung sebagai hari kerja."),
@@ -85,5 +115,10 @@ def describe(finding: Finding) -> ComplianceItem:
     )
 
 
-def compliance_items(components_json: dict[str, Any]) -> list[ComplianceItem]:
-    return [describe(f) for f in check_json(components_json)]
+def compliance_items(
+    components_json: dict[str, Any],
+    *,
+    roles: Collection[str] | None = None,
+    units: Collection[str] | None = None,
+) -> list[ComplianceItem]:
+    return [describe(f) for f in check_json(components_json, roles=roles, units=units)]

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from pelayan.lib.process import Process
 from pelayan.lib.standard_schema import Components, components_from_json
 
 
@@ -81,6 +82,9 @@ class UnitKind(models.TextChoices):
     SUBBAGIAN = "subbagian", _("Subbagian")
     SEKRETARIAT = "sekretariat", _("Sekretariat")
     TIM = "tim", _("Tim")
+    # A kecamatan's kelurahan and desa are its units, each with its own operators.
+    KELURAHAN = "kelurahan", _("Kelurahan")
+    DESA = "desa", _("Desa")
     OTHER = "other", _("Lainnya")
 
 
@@ -237,3 +241,40 @@ class Standard(models.Model):
 
     def parsed_components(self) -> Components:
         return components_from_json(self.components or {})
+
+
+class ProcessDefinition(models.Model):
+    """The procedure of a published standard compiled into the process its cases run.
+
+    Written once when the version is published and never changed: a case keeps the definition it
+    started under for life. ``role_bindings`` maps each role code the procedure names to the
+    agency's StaffRole id at publication, so renaming or recoding a role later cannot strand a
+    running case.
+    """
+
+    standard = models.OneToOneField(
+        Standard, on_delete=models.PROTECT, related_name="process", verbose_name=_("standar pelayanan")
+    )
+    digest = models.CharField(_("sidik isi"), max_length=64)
+    compiler_version = models.PositiveIntegerField()
+    definition = models.JSONField()
+    role_bindings = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("definisi proses")
+        verbose_name_plural = _("definisi proses")
+        constraints = [
+            models.CheckConstraint(condition=Q(compiler_version__gte=1), name="process_compiler_version_set"),
+            models.CheckConstraint(condition=~Q(digest=""), name="process_digest_set"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.standard} · {self.digest[:12]}"
+
+    def compiled(self) -> Process:
+        cached = getattr(self, "_compiled", None)
+        if cached is None:
+            cached = Process.from_json(self.definition, digest=self.digest)
+            self._compiled = cached
+        return cached

@@ -6,8 +6,9 @@ from collections.abc import Iterable
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from accounts.models import StaffRole
 from standards.components import ComplianceItem, compliance_items
-from standards.models import Agency, Service, Standard, StandardStatus
+from standards.models import Agency, Service, Standard, StandardStatus, Unit
 
 
 def agency_list() -> QuerySet[Agency]:
@@ -75,5 +76,9 @@ def standard_get(*, pk: int) -> Standard | None:
 
 
 def standard_compliance(*, standard: Standard) -> list[ComplianceItem]:
-    """The compliance report of one version, with translated messages."""
-    return compliance_items(standard.components)
+    """The compliance report of one version, with translated messages; the procedure's roles and
+    units are checked against the agency's."""
+    agency_id = standard.service.agency_id
+    roles = StaffRole.objects.filter(agency_id=agency_id).values_list("code", flat=True)
+    units = Unit.objects.filter(agency_id=agency_id).values_list("slug", flat=True)
+    return compliance_items(standard.components, roles=set(roles), units=set(units))

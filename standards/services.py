@@ -12,13 +12,16 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from pydantic import ValidationError
 
+from accounts.models import StaffRole
 from audit.services import audit_event_record
 from pelayan.lib.compliance import Severity
+from pelayan.lib.process import ProcessError, compile_process
 from pelayan.lib.standard_schema import Channel, Components, components_to_json
-from standards.components import ComplianceItem
+from standards.components import ComplianceItem, describe
 from standards.models import (
     Agency,
     AgencyKind,
+    ProcessDefinition,
     Service,
     ServiceKind,
     Standard,
@@ -316,6 +319,7 @@ def standard_publish(
             target=old,
             data={"by_version": locked.version},
         )
+    definition = _process_compile(locked)
     locked.status = StandardStatus.PUBLISHED
     locked.published_at = now
     locked.published_by = actor if getattr(actor, "is_authenticated", False) else None
@@ -326,6 +330,28 @@ def standard_publish(
         agency=locked.service.agency,
         action="standard.published",
         target=locked,
-        data={"version": locked.version, "superseded": [o.version for o in previous]},
+        data={
+            "version": locked.version,
+            "superseded": [o.version for o in previous],
+            "process": definition.digest,
+        },
     )
     return locked
+
+
+def _process_compile(standard: Standard) -> ProcessDefinition:
+    """Compile the procedure and bind its role codes to the agency's roles as they are now."""
+    agency = standard.service.agency
+    roles = dict(StaffRole.objects.filter(agency=agency).values_list("code", "pk"))
+    units = set(Unit.objects.filter(agency=agency).values_list("slug", flat=True))
+    try:
+        process = compile_process(standard.parsed_components(), roles=set(roles), units=units)
+    except ProcessError as exc:
+        raise StandardNotPublishable([describe(f) for f in exc.findings]) from exc
+    return ProcessDefinition.objects.create(
+        standard=standard,
+        digest=process.digest,
+        compiler_version=process.compiler_version,
+        definition=process.to_json(),
+        role_bindings={code: roles[code] for code in process.roles},
+    )

@@ -9,7 +9,7 @@ from accounts.models import ADMIN_ROLE
 from accounts.services import membership_grant
 from standards.models import Agency, AgencyKind, Service, ServiceKind, Standard
 from standards.services import agency_create, service_create, standard_draft_create
-from tests.factories import complete_components
+from tests.factories import complete_components, factory_roles_ensure
 
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
@@ -22,28 +22,37 @@ def _tasks_run_inline():
         yield
 
 
+def _with_roles(agency: Agency) -> Agency:
+    factory_roles_ensure(agency)
+    return agency
+
+
 @pytest.fixture
 def agency(db) -> Agency:
-    return agency_create(
-        actor=None,
-        slug="kec-contoh",
-        name="Kecamatan Contoh",
-        kind=AgencyKind.KECAMATAN,
-        province="Jawa Timur",
-        regency="Kota Contoh",
-        timezone_name="Asia/Jakarta",
+    return _with_roles(
+        agency_create(
+            actor=None,
+            slug="kec-contoh",
+            name="Kecamatan Contoh",
+            kind=AgencyKind.KECAMATAN,
+            province="Jawa Timur",
+            regency="Kota Contoh",
+            timezone_name="Asia/Jakarta",
+        )
     )
 
 
 @pytest.fixture
 def other_agency(db) -> Agency:
-    return agency_create(
-        actor=None,
-        slug="dinas-lain",
-        name="Dinas Lain",
-        kind=AgencyKind.DINAS,
-        province="Bali",
-        timezone_name="Asia/Makassar",
+    return _with_roles(
+        agency_create(
+            actor=None,
+            slug="dinas-lain",
+            name="Dinas Lain",
+            kind=AgencyKind.DINAS,
+            province="Bali",
+            timezone_name="Asia/Makassar",
+        )
     )
 
 

@@ -8,32 +8,62 @@ from typing import Any
 _COMPLETE: dict[str, Any] = {
     "requirements": [
         {
+            "key": "formulir",
             "text": "Formulir permohonan yang ditandatangani Lurah",
             "kind": "form",
             "copies": 1,
             "original": True,
         },
-        {"text": "Fotokopi KTP-el", "kind": "identity", "copies": 1, "original": False},
+        {"key": "ktp", "text": "Fotokopi KTP-el", "kind": "identity", "copies": 1, "original": False},
     ],
     "procedure": {
+        "tracks": [
+            {
+                "key": "online",
+                "title": "Pengajuan daring oleh Operator Kelurahan",
+                "channels": [{"kind": "website", "label": "Pelayan"}],
+            }
+        ],
         "steps": [
             {
                 "id": "submit",
                 "text": "Operator Kelurahan mengajukan berkas",
                 "actor": "Operator Kelurahan",
                 "action": "submit",
+                "performer": "staff",
+                "role": "operator-kelurahan",
+                "requires": ["formulir", "ktp"],
+                "pauses_clock": True,
+                "transitions": [{"key": "ajukan", "kind": "submit", "to": "verify"}],
             },
             {
                 "id": "verify",
                 "text": "Operator Kecamatan meneliti kelengkapan berkas",
                 "actor": "Operator Kecamatan",
                 "action": "verify",
-                "pausable": True,
-                "branches": [
-                    {"condition": "jika tidak lengkap", "goto": "submit", "outcome": "dikembalikan"}
+                "performer": "staff",
+                "role": "operator-kecamatan",
+                "transitions": [
+                    {"key": "lengkap", "kind": "approve", "to": "sign", "condition": "jika lengkap"},
+                    {
+                        "key": "kembalikan",
+                        "kind": "return",
+                        "to": "submit",
+                        "condition": "jika tidak lengkap",
+                        "outcome": "dikembalikan",
+                    },
                 ],
             },
-            {"id": "sign", "text": "Camat menandatangani secara digital", "actor": "Camat", "action": "sign"},
+            {
+                "id": "sign",
+                "text": "Camat menandatangani secara digital",
+                "actor": "Camat",
+                "action": "sign",
+                "performer": "staff",
+                "role": "camat",
+                "produces": ["surat-pengantar"],
+                "transitions": [{"key": "tandatangani", "kind": "sign", "end": "completed"}],
+            },
         ],
         "flows": [
             {
@@ -42,9 +72,11 @@ _COMPLETE: dict[str, Any] = {
             }
         ],
     },
-    "time_limits": [{"label": None, "text": "15 menit", "max": {"value": 15, "unit": "minute"}}],
+    "time_limits": [
+        {"key": "penyelesaian", "label": None, "text": "15 menit", "max": {"value": 15, "unit": "minute"}}
+    ],
     "fee": {"amount": 0, "text": "Gratis"},
-    "products": ["Surat pengantar izin keramaian"],
+    "products": [{"key": "surat-pengantar", "text": "Surat pengantar izin keramaian"}],
     "complaint_handling": {
         "channels": [
             {"kind": "in_person", "label": "Petugas Penerima Pengaduan"},
@@ -79,3 +111,18 @@ def complete_components(**overrides: Any) -> dict[str, Any]:
     data = copy.deepcopy(_COMPLETE)
     data.update(overrides)
     return data
+
+
+# The roles the complete procedure above names; an agency must hold them before it can publish.
+FACTORY_ROLES: dict[str, str] = {
+    "operator-kelurahan": "Operator Kelurahan",
+    "operator-kecamatan": "Operator Kecamatan",
+    "camat": "Camat",
+}
+
+
+def factory_roles_ensure(agency: Any) -> None:
+    from accounts.services import staff_role_ensure
+
+    for code, name in FACTORY_ROLES.items():
+        staff_role_ensure(agency=agency, code=code, name=name)

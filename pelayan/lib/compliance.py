@@ -6,7 +6,7 @@ sentences. An ``error`` blocks publishing; a ``warning`` is shown to the agency 
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -55,7 +55,12 @@ _ADDRESSED_CHANNELS = {
 }
 
 
-def check_json(data: dict[str, Any]) -> list[Finding]:
+def check_json(
+    data: dict[str, Any],
+    *,
+    roles: Collection[str] | None = None,
+    units: Collection[str] | None = None,
+) -> list[Finding]:
     """Check raw JSON; a payload that does not fit the schema is reported field by field."""
     try:
         components = Components.model_validate(data)
@@ -70,15 +75,22 @@ def check_json(data: dict[str, Any]) -> list[Finding]:
             )
             for error in exc.errors()
         ]
-    return check(components)
+    return check(components, roles=roles, units=units)
 
 
-def check(components: Components) -> list[Finding]:
+def check(
+    components: Components,
+    *,
+    roles: Collection[str] | None = None,
+    units: Collection[str] | None = None,
+) -> list[Finding]:
+    """``roles``/``units``: the agency's role codes and unit slugs, to check the procedure's
+    references; ``None`` skips those checks (a standard read without its agency)."""
     findings: list[Finding] = []
     for key in COMPONENT_KEYS:
         if _is_empty(components, key):
             findings.append(Finding(Severity.ERROR, "missing_component", key))
-    findings += _check_procedure(components)
+    findings += _check_procedure(components, roles, units)
     findings += _check_time_limits(components)
     findings += _check_fee(components)
     findings += _check_complaints(components)
@@ -102,26 +114,25 @@ def _is_empty(c: Components, key: str) -> bool:
             return not getattr(c, key)
 
 
-def _check_procedure(c: Components) -> list[Finding]:
+def _check_procedure(
+    c: Components, roles: Collection[str] | None, units: Collection[str] | None
+) -> list[Finding]:
+    # Imported here: the process module reports its findings with this module's Finding.
+    from pelayan.lib.process import check_process
+
     findings: list[Finding] = []
-    ids = [step.id for step in c.procedure.steps if step.id]
-    for step_id, count in Counter(ids).items():
-        if count > 1:
-            findings.append(
-                Finding(Severity.ERROR, "duplicate_step_id", "procedure", "steps", {"id": step_id})
-            )
-    known = set(ids)
     for index, step in enumerate(c.procedure.steps):
-        path = f"steps[{index}]"
         if not step.actor:
             findings.append(
-                Finding(Severity.WARNING, "step_without_actor", "procedure", path, {"step": index + 1})
-            )
-        for branch in step.branches:
-            if branch.goto and branch.goto not in known:
-                findings.append(
-                    Finding(Severity.ERROR, "branch_unknown_step", "procedure", path, {"goto": branch.goto})
+                Finding(
+                    Severity.WARNING,
+                    "step_without_actor",
+                    "procedure",
+                    f"steps[{index}]",
+                    {"step": index + 1},
                 )
+            )
+    findings += check_process(c, roles=roles, units=units)
     for index, flow in enumerate(c.procedure.flows):
         findings += _check_flow(flow, "procedure", f"flows[{index}]")
     return findings

@@ -8,19 +8,45 @@ written in the decree is lost when a field cannot be structured.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, model_validator
+
+# Version 2 adds the executable procedure: declared tracks, performers and roles on every step,
+# transitions with targets, keyed requirements and products, and where each time limit's clock
+# starts and stops. Stored version-1 documents are upgraded by standards migration 0002.
+SCHEMA_VERSION = 2
 
 
 class _Model(BaseModel):
-    # Unknown keys are kept rather than rejected, so importers and later versions can add detail
-    # without breaking older readers.
+    # Descriptive components keep unknown keys rather than rejecting them, so importers and later
+    # versions can add detail without breaking older readers.
     model_config = ConfigDict(extra="allow", populate_by_name=True)
 
 
+class _Strict(BaseModel):
+    # The executable part of a standard: a misspelt key ("brances") would silently change how a
+    # service runs, so unknown keys are errors here.
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
 Text = Annotated[str, Field(min_length=1)]
+# Stable identifiers that cases, clocks and URLs refer to: lower-case words joined by hyphens.
+Key = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+
+
+def key_from_text(text: str, *, max_length: int = 40) -> str:
+    """A `Key` made from free text ("Fotocopy KK 1 Lembar" → "fotocopy-kk-1-lembar")."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    key = ""
+    for word in words:
+        candidate = f"{key}-{word}" if key else word
+        if len(candidate) > max_length:
+            break
+        key = candidate
+    return key or "x"
 
 
 class DurationUnit(StrEnum):
@@ -54,8 +80,20 @@ class Quantity(_Model):
     unit: DurationUnit
 
 
-class TimeLimit(_Model):
-    key: str | None = None  # stable id so cases and steps can point at one limit
+class ClockEdge(StrEnum):
+    ENTER = "enter"
+    LEAVE = "leave"
+
+
+class ClockPoint(_Strict):
+    """A moment in a case: when it enters or leaves a step of the procedure."""
+
+    step: Key
+    on: ClockEdge
+
+
+class TimeLimit(_Strict):
+    key: Key | None = None  # stable id so cases and clocks can point at one limit; required to run
     label: str | None = None
     text: str
     min: Quantity | None = None
@@ -63,6 +101,12 @@ class TimeLimit(_Model):
     step_ids: list[str] = Field(default_factory=list)  # procedure steps this limit covers
     # Set on review when the decree deliberately gives no number ("Konsultasi: sesuai materi").
     open_ended: bool = False
+    track: str | None = None  # the track this limit belongs to; None = every track
+    # Where the clock starts and stops. None: it starts when the case is submitted (or the letter
+    # or visitor was received) and stops when the case ends.
+    start: ClockPoint | None = None
+    stop: ClockPoint | None = None
+    start_text: str | None = None  # the decree's wording of the start ("sejak surat diterima")
 
 
 class RequirementKind(StrEnum):
@@ -73,6 +117,7 @@ class RequirementKind(StrEnum):
 
 
 class Requirement(_Model):
+    key: Key | None = None  # what steps, uploads and "missing items" refer to; required to run
     text: Text
     kind: RequirementKind = RequirementKind.OTHER
     copies: int | None = Field(default=None, ge=0)
@@ -97,20 +142,77 @@ class StepAction(StrEnum):
     OTHER = "other"
 
 
-class Branch(_Model):
+class Branch(_Strict):
+    """A condition as the importer read it from the decree, before review turns it into a transition."""
+
     condition: Text  # as written: "jika tidak lengkap"
     goto: str | None = None  # step id, or None when the decree names no target
     outcome: str | None = None  # e.g. "dikembalikan kepada Operator Kelurahan untuk dilengkapi"
 
 
-class ProcedureStep(_Model):
-    id: str | None = None
+class Performer(StrEnum):
+    APPLICANT = "applicant"  # the citizen (or the body applying), e.g. completes a returned file
+    STAFF = "staff"  # an officer holding the step's role
+    SYSTEM = "system"  # done by Pelayan itself as soon as the case arrives (e.g. archiving)
+
+
+class EndState(StrEnum):
+    COMPLETED = "completed"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+
+class TransitionKind(StrEnum):
+    SUBMIT = "submit"
+    COMPLETE = "complete"
+    APPROVE = "approve"
+    RETURN = "return"  # back to an earlier step for completion; the missing items are recorded
+    REJECT = "reject"
+    SIGN = "sign"
+    FORWARD = "forward"
+    DISPOSE = "dispose"  # the leadership hands the case to an officer (who may be named)
+    WITHDRAW = "withdraw"
+
+
+class Transition(_Strict):
+    """One way out of a step: to another step, or to an end of the case."""
+
+    key: Key
+    kind: TransitionKind = TransitionKind.COMPLETE
+    label: str | None = None  # the button's wording; a default per kind when empty
+    to: str | None = None  # a step id
+    end: EndState | None = None
+    condition: str | None = None  # the decree's wording: "jika berkas lengkap"
+    outcome: str | None = None  # e.g. "dikembalikan kepada Operator Kelurahan untuk dilengkapi"
+
+    @model_validator(mode="after")
+    def _one_target(self) -> Transition:
+        if (self.to is None) == (self.end is None):
+            raise ValueError("a transition needs exactly one target: 'to' (a step) or 'end'")
+        return self
+
+
+class ProcedureStep(_Strict):
+    id: Key
     text: Text
-    actor: str | None = None
+    actor: str | None = None  # as written in the decree
     action: StepAction | None = None
-    pausable: bool = False  # the SLA clock may stop here (e.g. returned to the applicant)
-    branches: list[Branch] = Field(default_factory=list)
-    track: str | None = None  # a procedure with alternatives: "surat", "hadir langsung", ...
+    performer: Performer | None = None
+    role: str | None = None  # code of an agency StaffRole; required for staff steps
+    unit: str | None = None  # slug of the agency unit doing this step, when one unit does it
+    # Several units that may do this step (Kalbar: one of three bagian); the case is routed to one.
+    units: list[str] = Field(default_factory=list)
+    requires: list[str] = Field(default_factory=list)  # requirement keys checked at this step
+    produces: list[str] = Field(default_factory=list)  # product keys made at this step
+    # The SLA clock stops while the case sits here (it waits on the applicant, e.g. returned).
+    pauses_clock: bool = Field(default=False, validation_alias=AliasChoices("pauses_clock", "pausable"))
+    transitions: list[Transition] = Field(default_factory=list)
+    branches: list[Branch] = Field(default_factory=list)  # as read by the importer, before review
+    track: str | None = None  # key of the track this step belongs to; None = every track
+
+    @property
+    def pausable(self) -> bool:
+        return self.pauses_clock
 
 
 class FlowNode(_Model):
@@ -130,10 +232,36 @@ class Flow(_Model):
     edges: list[FlowEdge] = Field(default_factory=list)
 
 
-class Procedure(_Model):
+class Track(_Strict):
+    """One way through the procedure, as the decree titles it, with the channels that enter it."""
+
+    key: Key
+    title: Text
+    channels: list[Channel] = Field(default_factory=list)
+    entry: str | None = None  # the first step; None = the first step listed for this track
+
+
+class Procedure(_Strict):
+    tracks: list[Track] = Field(default_factory=list)
     steps: list[ProcedureStep] = Field(default_factory=list)
     flows: list[Flow] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
+
+
+class Product(_Model):
+    key: Key
+    text: Text
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        # Products were plain strings before schema version 2; a string still reads as one.
+        if isinstance(value, str):
+            return {"key": key_from_text(value), "text": value}
+        return value
+
+    def __str__(self) -> str:
+        return self.text
 
 
 class Fee(_Model):
@@ -235,12 +363,14 @@ class Evaluation(_Model):
 class Components(_Model):
     """The fourteen components. Empty lists mean 'not stated'; the compliance check reports them."""
 
+    schema_version: int = SCHEMA_VERSION
+
     # Penyampaian pelayanan (service delivery)
     requirements: list[Requirement] = Field(default_factory=list)
     procedure: Procedure = Field(default_factory=Procedure)
     time_limits: list[TimeLimit] = Field(default_factory=list)
     fee: Fee = Field(default_factory=Fee)
-    products: list[str] = Field(default_factory=list)
+    products: list[Product] = Field(default_factory=list)
     complaint_handling: ComplaintHandling = Field(default_factory=ComplaintHandling)
     # Pengelolaan pelayanan (service management)
     legal_basis: list[Regulation] = Field(default_factory=list)

@@ -26,7 +26,7 @@ from accounts.models import ADMIN_ROLE, Membership, StaffRole
 from accounts.services import membership_grant, staff_role_ensure
 from pelayan.lib.compliance import Severity, check
 from pelayan.lib.standard_schema import Components
-from standards.models import Agency, Service, TimeZone, Unit
+from standards.models import Agency, Service, StandardStatus, TimeZone, Unit
 from standards.services import (
     agency_create,
     service_create,
@@ -92,8 +92,8 @@ def demo_data() -> list[dict[str, Any]]:
     return [_read(path) for path in demo_files()]
 
 
-def demo_username(agency_slug: str, role_code: str) -> str:
-    return f"{agency_slug}.{role_code}"
+def demo_username(agency_slug: str, role_code: str, unit_slug: str | None = None) -> str:
+    return f"{agency_slug}.{unit_slug}.{role_code}" if unit_slug else f"{agency_slug}.{role_code}"
 
 
 def demo_problems(data: dict[str, Any]) -> list[str]:
@@ -120,7 +120,7 @@ def demo_problems(data: dict[str, Any]) -> list[str]:
             continue
         problems += [
             f"{where}: {finding.component} {finding.path} {finding.code} {finding.params}"
-            for finding in check(components)
+            for finding in check(components, roles=role_codes, units=unit_slugs)
             if finding.severity == Severity.ERROR
         ]
         referenced = [step.get("role") for step in raw["procedure"]["steps"]]
@@ -169,8 +169,13 @@ def _service_ensure(agency: Agency, spec: dict[str, Any], actor: Any, result: De
             summary=spec.get("summary", ""),
         )
         result.services += 1
-    if service.standards.exists():
+    published = service.standards.filter(status=StandardStatus.PUBLISHED).select_related("process").first()
+    if published is not None and hasattr(published, "process"):
         return
+    if published is None and service.standards.exists():
+        return  # the agency has its own drafts; leave them be
+    # Missing, or published before procedures were compiled (an older demo database): publish
+    # the demo file as the next version so its cases can run.
     standard = spec["standard"]
     decree = standard["decree"]
     draft = standard_draft_create(
@@ -189,17 +194,28 @@ def _service_ensure(agency: Agency, spec: dict[str, Any], actor: Any, result: De
 
 
 def _logins_ensure(
-    agency: Agency, specs: list[dict[str, Any]], actor: Any, password_hash: str, result: DemoResult
+    agency: Agency,
+    specs: list[dict[str, Any]],
+    actor: Any,
+    password_hash: str,
+    result: DemoResult,
+    unit_logins: list[dict[str, Any]] | None = None,
 ) -> None:
     user_model = get_user_model()
-    for spec in specs:
-        username = demo_username(agency.slug, spec["code"])
+    names = {spec["code"]: spec["name"] for spec in specs}
+    wanted = [(spec["code"], None) for spec in specs]
+    wanted += [
+        (login["role"], Unit.objects.get(agency=agency, slug=login["unit"])) for login in unit_logins or []
+    ]
+    for code, unit in wanted:
+        spec = {"code": code, "name": names[code]}
+        username = demo_username(agency.slug, code, unit.slug if unit else None)
         user = user_model.objects.filter(username=username).first()
         if user is None:
             user = user_model(
                 username=username,
                 first_name=spec["name"][:150],
-                last_name=(agency.short_name or agency.name)[:150],
+                last_name=((unit.name if unit else "") or agency.short_name or agency.name)[:150],
             )
             # One shared, deliberately public demo password: hashed once for all logins, because
             # hashing it per user made the first `make run` wait a quarter of a minute.
@@ -208,10 +224,16 @@ def _logins_ensure(
             result.users += 1
         if not Membership.objects.filter(user=user, role__agency=agency, role__code=spec["code"]).exists():
             membership_grant(
-                actor=actor, user=user, agency=agency, role_code=spec["code"], role_name=spec["name"]
+                actor=actor,
+                user=user,
+                agency=agency,
+                role_code=spec["code"],
+                role_name=spec["name"],
+                unit=unit,
             )
             result.memberships += 1
-        result.logins.append(DemoLogin(agency.slug, agency.name, spec["code"], spec["name"], username))
+        role_name = f"{spec['name']} — {unit.name}" if unit else spec["name"]
+        result.logins.append(DemoLogin(agency.slug, agency.name, spec["code"], role_name, username))
 
 
 def load_demo(
@@ -232,5 +254,7 @@ def load_demo(
             for service in data["services"]:
                 _service_ensure(agency, service, actor, result)
             if with_users:
-                _logins_ensure(agency, data["roles"], actor, password_hash, result)
+                _logins_ensure(
+                    agency, data["roles"], actor, password_hash, result, data.get("unit_logins", [])
+                )
     return result

@@ -14,7 +14,7 @@ from standards.services import (
     standard_publish,
     unit_create,
 )
-from tests.factories import complete_components
+from tests.factories import complete_components, factory_roles_ensure
 
 PUBLISHED_AT = dt.datetime(2025, 3, 3, 2, 30, tzinfo=dt.UTC)  # 09:30 WIB
 
@@ -51,7 +51,7 @@ def agency_with_units(agency) -> Agency:
 
 @pytest.fixture
 def agency_with_channels(db) -> Agency:
-    return agency_create(
+    agency = agency_create(
         actor=None,
         slug="dinas-bali",
         name="Dinas Kependudukan Contoh Bali",
@@ -63,3 +63,5 @@ def agency_with_channels(db) -> Agency:
             {"kind": "email", "value": "dukcapil@example.go.id"},
         ],
     )
+    factory_roles_ensure(agency)
+    return agency

@@ -2,6 +2,7 @@
 
 from standards.models import AgencyKind, ServiceKind
 from standards.services import agency_create, service_create
+from tests.factories import factory_roles_ensure
 from tests.public.conftest import publish
 
 
@@ -51,6 +52,7 @@ def test_the_page_of_an_agency_with_a_parent_still_uses_three_queries(
         province="Jawa Timur",
         parent=agency,
     )
+    factory_roles_ensure(child)
     _more_services(child, other_agency)
 
     with django_assert_num_queries(3):  # agency with its parent, its services, their published standards

@@ -1,0 +1,871 @@
+"""Writes of the case engine. Every state change appends to the case's timeline and records an
+audit event in the same transaction; an action taken on an older version of a case is refused."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+import filetype
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.translation import gettext as _
+
+from accounts.models import Membership, StaffRole
+from audit.services import audit_event_record
+from calendars.models import SlaClock, SlaPhase
+from calendars.services import sla_clock_pause, sla_clock_resume, sla_clock_start, sla_clock_stop
+from cases.models import Case, CaseEvent, CaseEventKind, CaseFile, Channel
+from pelayan.lib import tracking
+from pelayan.lib.durations import Duration, Unit
+from pelayan.lib.process import ClockChange, CompiledStep, CompiledTrack, Move, Process, move
+from pelayan.lib.standard_schema import Performer, TransitionKind
+from standards.models import ProcessDefinition, Service, Standard, StandardStatus
+from standards.models import Unit as AgencyUnit
+
+CASE_TARGET = "cases.case"
+# A clock reading ahead of the server by a little is no reason to refuse a letter's arrival time.
+_CLOCK_SKEW = timedelta(minutes=5)
+_RECEIVED_AT_MAX_AGE = timedelta(days=365)
+PIN_MAX_FAILURES = 5
+PIN_LOCK = timedelta(minutes=15)
+ALLOWED_FILE_TYPES = {"application/pdf", "image/jpeg", "image/png"}
+
+
+class CaseError(Exception):
+    """A case action that cannot be done; ``code`` is stable, ``message`` is for people and
+    ``fields`` names the inputs at fault."""
+
+    code = "invalid"
+    status = 400
+
+    def __init__(self, message: str, fields: dict[str, str] | None = None):
+        super().__init__(message)
+        self.message = message
+        self.fields = fields or {}
+
+
+class InvalidInput(CaseError):
+    code = "invalid"
+    status = 400
+
+
+class ActionForbidden(CaseError):
+    code = "forbidden"
+    status = 403
+
+
+class Conflict(CaseError):
+    """Stale version, duplicate action or an action the case's step does not offer now."""
+
+    code = "conflict"
+    status = 409
+
+
+@dataclass(frozen=True)
+class Applicant:
+    name: str
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+    institution: str = ""
+
+
+@dataclass
+class CaseCreated:
+    case: Case
+    pin: str | None  # shown once; None when an earlier submission with the same key is returned
+    created: bool = True
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts: an officer (``user``) or the applicant holding the tracking PIN (``user=None``)."""
+
+    user: Any | None
+    applicant: bool = False
+
+    @property
+    def db_user(self) -> Any | None:
+        return self.user if self.user is not None and self.user.is_authenticated else None
+
+
+@dataclass
+class _Pending:
+    events: list[dict[str, Any]] = field(default_factory=list)
+
+
+# -- who may do what ---------------------------------------------------------------------------
+
+
+def memberships_of(user: Any, agency_id: int) -> list[Membership]:
+    if user is None or not user.is_authenticated:
+        return []
+    cached = getattr(user, "_pelayan_memberships", None)
+    if cached is None:
+        cached = list(Membership.objects.filter(user=user).select_related("role", "unit"))
+        user._pelayan_memberships = cached
+    return [m for m in cached if m.role.agency_id == agency_id]
+
+
+def _member_covers(membership: Membership, case_unit_id: int | None) -> bool:
+    return membership.unit_id is None or membership.unit_id == case_unit_id
+
+
+def may_act(*, case: Case, user: Any, step: CompiledStep | None = None) -> bool:
+    """Whether ``user`` holds the open step's task: its bound role, within the case's unit, and
+    the case's assignee when one is named."""
+    step = step or case.current_step()
+    if step is None or step.performer != Performer.STAFF or not case.is_open():
+        return False
+    if case.assignee_id is not None and case.assignee_id != user.pk:
+        return False
+    return any(
+        m.role_id == case.current_role_id and _member_covers(m, case.unit_id)
+        for m in memberships_of(user, case.agency_id)
+    )
+
+
+def _bound_role(definition: ProcessDefinition, code: str | None) -> int | None:
+    return definition.role_bindings.get(code) if code else None
+
+
+# -- creating ----------------------------------------------------------------------------------
+
+
+def _published(service: Service) -> tuple[Standard, ProcessDefinition]:
+    standard = (
+        Standard.objects.filter(service=service, status=StandardStatus.PUBLISHED)
+        .select_related("process")
+        .first()
+    )
+    definition = getattr(standard, "process", None) if standard else None
+    if standard is None or definition is None or not service.is_active:
+        raise InvalidInput(
+            _("Layanan ini belum memiliki standar pelayanan yang berlaku."), {"service": "no_standard"}
+        )
+    return standard, definition
+
+
+def _choose_track(process: Process, track: str | None, channel: str) -> CompiledTrack:
+    if track:
+        try:
+            chosen = process.track(track)
+        except KeyError:
+            raise InvalidInput(
+                _("Alur '%(track)s' tidak ada pada layanan ini.") % {"track": track}, {"track": "unknown"}
+            ) from None
+    else:
+        chosen = next((t for t in process.tracks if channel in t.channels), process.tracks[0])
+    if chosen.channels and channel not in chosen.channels:
+        raise InvalidInput(
+            _("Alur '%(track)s' tidak menerima permohonan melalui kanal ini.") % {"track": chosen.title},
+            {"channel": "not_for_track"},
+        )
+    return chosen
+
+
+def public_tracks(process: Process) -> list[CompiledTrack]:
+    """Tracks a citizen may enter online without an account: the standard names the website as
+    their channel and the applicant performs the first step."""
+    return [
+        t
+        for t in process.tracks
+        if Channel.WEBSITE in t.channels and process.steps[t.entry].performer == Performer.APPLICANT
+    ]
+
+
+def _creator_membership(
+    *, process: Process, definition: ProcessDefinition, track: CompiledTrack, user: Any, agency_id: int
+) -> Membership:
+    """The membership under which an officer opens a case on this track: the role of the entry
+    step when staff perform it (the kelurahan operator), else any role of the track's staff steps
+    (the front office recording a letter or a visitor)."""
+    entry = process.steps[track.entry]
+    if entry.performer == Performer.STAFF:
+        codes = {entry.role}
+    else:
+        codes = {process.steps[s].role for s in track.steps if process.steps[s].performer == Performer.STAFF}
+    role_ids = {_bound_role(definition, code) for code in codes if code}
+    for membership in memberships_of(user, agency_id):
+        if membership.role_id in role_ids:
+            return membership
+    raise ActionForbidden(_("Peran Anda tidak dapat mengajukan permohonan pada alur ini."))
+
+
+def _clean_applicant(applicant: Applicant) -> Applicant:
+    errors: dict[str, str] = {}
+    name = applicant.name.strip()
+    if not name:
+        errors["applicant.name"] = _("Nama pemohon wajib diisi.")
+    elif len(name) > 200:
+        errors["applicant.name"] = _("Nama pemohon paling banyak 200 karakter.")
+    email = applicant.email.strip().lower()
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            errors["applicant.email"] = _("Alamat e-mail tidak sah.")
+    phone = re.sub(r"[\s().-]", "", applicant.phone)
+    if phone:
+        if phone.startswith("0"):
+            phone = "+62" + phone[1:]
+        elif phone.startswith("62"):
+            phone = "+" + phone
+        if not re.fullmatch(r"\+\d{8,15}", phone):
+            errors["applicant.phone"] = _("Nomor telepon tidak sah (contoh: 0812 3456 7890).")
+    address = applicant.address.strip()
+    if len(address) > 500:
+        errors["applicant.address"] = _("Alamat paling banyak 500 karakter.")
+    institution = applicant.institution.strip()
+    if len(institution) > 200:
+        errors["applicant.institution"] = _("Nama instansi paling banyak 200 karakter.")
+    if errors:
+        raise InvalidInput(next(iter(errors.values())), errors)
+    return Applicant(name=name, email=email, phone=phone, address=address, institution=institution)
+
+
+def _check_received_at(received_at: datetime | None, *, staff: bool, now: datetime) -> datetime:
+    if received_at is None:
+        return now
+    if not staff:
+        raise InvalidInput(_("Waktu diterima hanya dapat diisi petugas."), {"received_at": "staff_only"})
+    if timezone.is_naive(received_at):
+        raise InvalidInput(_("Waktu diterima harus menyebut zona waktunya."), {"received_at": "naive"})
+    if received_at > now + _CLOCK_SKEW:
+        raise InvalidInput(_("Waktu diterima tidak boleh di masa depan."), {"received_at": "future"})
+    if received_at < now - _RECEIVED_AT_MAX_AGE:
+        raise InvalidInput(_("Waktu diterima lebih dari satu tahun yang lalu."), {"received_at": "too_old"})
+    return received_at
+
+
+def _hash_pin(pin: str, salt: str | None = None) -> str:
+    # A keyed, salted hash rather than the slow password hasher: the PIN is short, so what
+    # protects it is the per-case lockout below, and a slow hash would make every new case cost
+    # a quarter of a second of CPU.
+    salt = salt or secrets.token_hex(8)
+    return f"{salt}${salted_hmac('pelayan.case.pin', f'{salt}:{pin}', algorithm='sha256').hexdigest()}"
+
+
+def _pin_matches(pin: str, stored: str) -> bool:
+    salt, _sep, _digest = stored.partition("$")
+    return bool(salt) and constant_time_compare(_hash_pin(pin, salt), stored)
+
+
+def _new_number() -> str:
+    for _attempt in range(10):
+        number = tracking.new_number()
+        if not Case.objects.filter(number=number).exists():
+            return number
+    raise RuntimeError("could not draw a free tracking number")
+
+
+def case_create(
+    *,
+    service: Service,
+    actor: Any | None,
+    applicant: Applicant,
+    channel: str,
+    track: str | None = None,
+    received_at: datetime | None = None,
+    idempotency_key: str = "",
+    details: dict[str, Any] | None = None,
+    files: Sequence[tuple[str, UploadedFile]] = (),
+    unit: AgencyUnit | None = None,
+    now: datetime | None = None,
+) -> CaseCreated:
+    """Open a case on the published standard of ``service`` and take its submission.
+
+    ``actor`` is the officer entering it (a letter, a visitor, the kelurahan operator) or ``None``
+    for a citizen applying online. With ``idempotency_key``, a repeated submission returns the
+    case the first one made.
+    """
+    now = now or timezone.now()
+    idempotency_key = idempotency_key.strip()
+    if len(idempotency_key) > 200:
+        raise InvalidInput(_("Idempotency-Key paling panjang 200 karakter."), {"idempotency_key": "too_long"})
+    if idempotency_key:
+        existing = Case.objects.filter(service=service, idempotency_key=idempotency_key).first()
+        if existing is not None:
+            return CaseCreated(existing, None, created=False)
+    try:
+        with transaction.atomic():
+            return _case_create(
+                service=service,
+                actor=actor,
+                applicant=applicant,
+                channel=channel,
+                track=track,
+                received_at=received_at,
+                idempotency_key=idempotency_key,
+                details=details or {},
+                files=files,
+                unit=unit,
+                now=now,
+            )
+    except IntegrityError:
+        # Two submissions with one key at the same moment: the other one won; return its case.
+        if idempotency_key:
+            existing = Case.objects.filter(service=service, idempotency_key=idempotency_key).first()
+            if existing is not None:
+                return CaseCreated(existing, None, created=False)
+        raise
+
+
+def _case_create(
+    *,
+    service: Service,
+    actor: Any | None,
+    applicant: Applicant,
+    channel: str,
+    track: str | None,
+    received_at: datetime | None,
+    idempotency_key: str,
+    details: dict[str, Any],
+    files: Sequence[tuple[str, UploadedFile]],
+    unit: AgencyUnit | None,
+    now: datetime,
+) -> CaseCreated:
+    standard, definition = _published(service)
+    process = definition.compiled()
+    if channel not in Channel.values:
+        raise InvalidInput(
+            _("Kanal '%(channel)s' tidak dikenal.") % {"channel": channel}, {"channel": "unknown"}
+        )
+    chosen = _choose_track(process, track, channel)
+    staff = actor is not None and actor.is_authenticated
+    if staff:
+        membership = _creator_membership(
+            process=process, definition=definition, track=chosen, user=actor, agency_id=service.agency_id
+        )
+        if membership.unit_id is not None:
+            unit = membership.unit
+    else:
+        if chosen not in public_tracks(process):
+            raise ActionForbidden(_("Layanan ini tidak menerima permohonan daring langsung dari masyarakat."))
+        unit = None
+    if unit is not None and unit.agency_id != service.agency_id:
+        raise InvalidInput(_("Unit kerja bukan milik instansi ini."), {"unit": "other_agency"})
+    received = _check_received_at(received_at, staff=staff, now=now)
+    person = _clean_applicant(applicant)
+    for requirement, _upload in files:
+        if requirement not in process.requirements:
+            raise InvalidInput(
+                _("Persyaratan '%(key)s' tidak ada pada layanan ini.") % {"key": requirement},
+                {"files": "unknown_requirement"},
+            )
+    pin = tracking.new_pin()
+    entry = process.steps[chosen.entry]
+    case = Case.objects.create(
+        number=_new_number(),
+        agency_id=service.agency_id,
+        service=service,
+        standard=standard,
+        process=definition,
+        track=chosen.key,
+        channel=channel,
+        unit=unit,
+        step=entry.id,
+        current_role_id=_bound_role(definition, entry.role),
+        step_entered_at=received,
+        applicant_name=person.name,
+        applicant_email=person.email,
+        applicant_phone=person.phone,
+        applicant_address=person.address,
+        applicant_institution=person.institution,
+        details=details,
+        pin_hash=_hash_pin(pin),
+        received_at=received,
+        created_by=actor if staff else None,
+        idempotency_key=idempotency_key,
+    )
+    who = Actor(user=actor if staff else None, applicant=not staff)
+    label = _actor_label(case, who, membership.role if staff else None)
+    _event(
+        case,
+        kind=CaseEventKind.SUBMITTED,
+        at=received,
+        actor=who,
+        label=label,
+        to_step=entry.id,
+        data={"channel": channel, "track": chosen.key},
+    )
+    for requirement, upload in files:
+        _file_store(case=case, requirement=requirement, upload=upload, actor=who, label=label, at=now)
+    # The submission is the entry step done, and so is every step the applicant does before an
+    # officer first acts (Kalbar: come to the desk, state the purpose, sign the guest book).
+    first = entry.transitions[0]
+    _take(case, process, who, label, first.key, note="", at=received, now=now, submitted=True)
+    while case.is_open():
+        step = process.steps[case.step]
+        if step.performer != Performer.APPLICANT or len(step.transitions) != 1:
+            break
+        if step.transitions[0].kind != TransitionKind.SUBMIT:
+            break
+        _take(case, process, who, label, step.transitions[0].key, note="", at=received, now=now)
+    case.save()
+    audit_event_record(
+        actor=who.db_user,
+        agency=service.agency,
+        action="case.created",
+        target=case,
+        data={"number": case.number, "track": case.track, "channel": channel, "standard": standard.version},
+    )
+    return CaseCreated(case, pin)
+
+
+# -- acting ------------------------------------------------------------------------------------
+
+
+def _actor_label(case: Case, actor: Actor, role: StaffRole | None = None) -> str:
+    if actor.applicant:
+        return _("Pemohon")
+    if actor.user is None:
+        return _("Sistem")
+    name = actor.user.get_full_name() or actor.user.get_username()
+    return f"{name} ({role.name})" if role is not None else name
+
+
+def _event(
+    case: Case,
+    *,
+    kind: str,
+    at: datetime,
+    actor: Actor,
+    label: str,
+    transition: str = "",
+    from_step: str = "",
+    to_step: str = "",
+    note: str = "",
+    missing: Iterable[str] = (),
+    files: Iterable[int] = (),
+    data: dict[str, Any] | None = None,
+) -> CaseEvent:
+    seq = getattr(case, "_next_seq", None)
+    if seq is None:
+        seq = (case.events.order_by("-seq").values_list("seq", flat=True).first() or 0) + 1
+    case._next_seq = seq + 1
+    return CaseEvent.objects.create(
+        case=case,
+        seq=seq,
+        at=at,
+        kind=kind,
+        actor=actor.db_user,
+        actor_label=label[:200],
+        transition=transition,
+        from_step=from_step,
+        to_step=to_step,
+        note=note,
+        missing=list(missing),
+        files=list(files),
+        data=data or {},
+    )
+
+
+def _clocks(case: Case) -> dict[str, SlaClock]:
+    return {
+        clock.step_id: clock
+        for clock in SlaClock.objects.filter(target_type=CASE_TARGET, target_id=str(case.pk)).select_related(
+            "agency", "service"
+        )
+    }
+
+
+def _apply_clocks(
+    case: Case,
+    process: Process,
+    change: Move,
+    actor: Actor,
+    clocks: dict[str, SlaClock],
+    at: datetime,
+    now: datetime,
+) -> None:
+    limits = {limit.key: limit for limit in process.limits}
+    user = actor.db_user
+    for key, what in change.clocks:
+        if what == ClockChange.START:
+            limit = limits[key]
+            clocks[key] = sla_clock_start(
+                actor=user,
+                agency=case.agency,
+                service=case.service,
+                target_type=CASE_TARGET,
+                target_id=str(case.pk),
+                step_id=key,
+                allowance=Duration(limit.value, Unit(limit.unit)),
+                at=at,
+                now=now,
+            )
+        elif what == ClockChange.PAUSE:
+            reason = _("Dikembalikan kepada pemohon untuk dilengkapi")
+            clocks[key] = sla_clock_pause(
+                actor=user,
+                clock=clocks[key],
+                at=at,
+                reason=reason,
+                step=process.steps[change.entered or ""],
+                now=now,
+            )
+        elif what == ClockChange.RESUME:
+            clocks[key] = sla_clock_resume(actor=user, clock=clocks[key], at=at, now=now)
+        elif what == ClockChange.STOP:
+            clocks[key] = sla_clock_stop(actor=user, clock=clocks[key], at=at, now=now)
+
+
+def _sync_due(case: Case, clocks: dict[str, SlaClock]) -> None:
+    running = [c for c in clocks.values() if c.phase == SlaPhase.RUNNING and c.due_at is not None]
+    case.due_at = min((c.due_at for c in running), default=None)
+    case.at_risk_at = min((c.at_risk_at for c in running if c.at_risk_at), default=None)
+
+
+def _take(
+    case: Case,
+    process: Process,
+    actor: Actor,
+    label: str,
+    transition: str,
+    *,
+    note: str,
+    at: datetime,
+    now: datetime,
+    missing: Sequence[str] = (),
+    submitted: bool = False,
+    assignee: Any | None = None,
+    unit: AgencyUnit | None = None,
+    clocks: dict[str, SlaClock] | None = None,
+) -> Move:
+    """Take one transition out of the case's step, then let the system do its own steps."""
+    clocks = _clocks(case) if clocks is None else clocks
+    running = [k for k, c in clocks.items() if c.phase == SlaPhase.RUNNING]
+    paused = [k for k, c in clocks.items() if c.phase == SlaPhase.PAUSED]
+    change = move(
+        process, track=case.track, step=case.step, transition=transition, running=running, paused=paused,
+        submitted=submitted,
+    )  # fmt: skip
+    _apply_clocks(case, process, change, actor, clocks, at, now)
+    kind = CaseEventKind.MOVED
+    if change.transition.kind == TransitionKind.RETURN:
+        kind = CaseEventKind.RETURNED
+        case.missing = list(missing)
+    elif case.missing and process.steps[change.left].pauses_clock:
+        kind = CaseEventKind.RESUBMITTED
+        case.missing = []
+    if submitted:
+        kind = CaseEventKind.MOVED
+    data: dict[str, Any] = {"kind": change.transition.kind}
+    if change.end is not None:
+        case.status = change.end
+        case.step = ""
+        case.current_role = None
+        case.assignee = None
+        case.ended_at = at
+    else:
+        entered = process.steps[change.entered or ""]
+        case.step = entered.id
+        case.current_role_id = _bound_role(case.process, entered.role)
+        case.assignee = assignee
+        if unit is not None:
+            case.unit = unit
+            data["unit"] = unit.slug
+        if assignee is not None:
+            data["assignee"] = assignee.get_username()
+    case.step_entered_at = at
+    _sync_due(case, clocks)
+    _event(
+        case,
+        kind=kind,
+        at=at,
+        actor=actor,
+        label=label,
+        transition=change.transition.key,
+        from_step=change.left,
+        to_step=change.entered or "",
+        note=note,
+        missing=missing,
+        data=data,
+    )
+    if change.end is not None:
+        _event(case, kind=CaseEventKind.ENDED, at=at, actor=actor, label=label, data={"status": change.end})
+    elif process.steps[case.step].performer == Performer.SYSTEM:
+        system = Actor(user=None)
+        _take(case, process, system, _("Sistem"), process.steps[case.step].transitions[0].key,
+              note="", at=at, now=now, clocks=clocks)  # fmt: skip
+    return change
+
+
+def _locked_case(case: Case) -> Case:
+    return (
+        Case.objects.select_for_update(of=("self",))
+        .select_related("agency", "service", "process", "unit", "current_role")
+        .get(pk=case.pk)
+    )
+
+
+def case_act(
+    *,
+    case: Case,
+    actor: Actor,
+    action: str,
+    version: int,
+    note: str = "",
+    missing: Sequence[str] = (),
+    assignee: Any | None = None,
+    unit: str | None = None,
+    now: datetime | None = None,
+) -> Case:
+    """Take the transition ``action`` out of the case's open step, as ``actor``, on ``version``.
+
+    Raises ``Conflict`` when the case changed since ``version`` (or the action is not open now),
+    ``ActionForbidden`` when the actor does not hold the step's task, and ``InvalidInput`` for a
+    bad note, missing item, officer or unit.
+    """
+    now = now or timezone.now()
+    note = note.strip()
+    if len(note) > 4000:
+        raise InvalidInput(_("Catatan paling banyak 4.000 karakter."), {"note": "too_long"})
+    with transaction.atomic():
+        locked = _locked_case(case)
+        if locked.version != version:
+            raise Conflict(
+                _("Permohonan ini sudah berubah (versi %(now)s, bukan %(given)s). Muat ulang halaman.")
+                % {"now": locked.version, "given": version},
+                {"version": "stale"},
+            )
+        process = locked.compiled()
+        step = locked.current_step()
+        chosen = step.transition(action) if step else None
+        if step is None or chosen is None:
+            raise Conflict(_("Tindakan ini tidak tersedia pada langkah sekarang."), {"action": "not_open"})
+        role = None
+        if actor.applicant:
+            if step.performer != Performer.APPLICANT and not (step.pauses_clock and locked.missing):
+                raise ActionForbidden(_("Langkah ini dikerjakan petugas."))
+        else:
+            if not may_act(case=locked, user=actor.user, step=step):
+                raise ActionForbidden(_("Anda tidak memegang tugas langkah ini."))
+            role = locked.current_role
+        missing = list(dict.fromkeys(missing))
+        if chosen.kind == TransitionKind.RETURN:
+            unknown = [key for key in missing if key not in process.requirements]
+            if unknown:
+                raise InvalidInput(
+                    _("Persyaratan tidak dikenal: %(keys)s") % {"keys": ", ".join(unknown)},
+                    {"missing": "unknown"},
+                )
+            if not missing and not note:
+                raise InvalidInput(
+                    _("Sebutkan persyaratan yang kurang atau tulis alasannya."), {"missing": "required"}
+                )
+        elif missing:
+            raise InvalidInput(
+                _("Persyaratan yang kurang hanya diisi saat berkas dikembalikan."),
+                {"missing": "not_a_return"},
+            )
+        target = process.steps[chosen.to] if chosen.to else None
+        chosen_unit = _check_unit(locked, target, unit)
+        officer = _check_assignee(locked, target, assignee, chosen_unit)
+        label = _actor_label(locked, actor, role)
+        _take(locked, process, actor, label, action, note=note, at=now, now=now, missing=missing,
+              assignee=officer, unit=chosen_unit)  # fmt: skip
+        # The version guard of the row lock, repeated in the UPDATE: on a database without row
+        # locks (SQLite) two writers serialise on the write lock, and the second finds no row.
+        updated = Case.objects.filter(pk=locked.pk, version=version).update(
+            status=locked.status,
+            step=locked.step,
+            current_role=locked.current_role_id,
+            assignee=locked.assignee_id,
+            unit=locked.unit_id,
+            missing=locked.missing,
+            step_entered_at=locked.step_entered_at,
+            ended_at=locked.ended_at,
+            due_at=locked.due_at,
+            at_risk_at=locked.at_risk_at,
+            version=F("version") + 1,
+        )
+        if updated != 1:
+            raise Conflict(
+                _("Permohonan ini baru saja diubah orang lain. Muat ulang halaman."), {"version": "stale"}
+            )
+        locked.version = version + 1
+        audit_event_record(
+            actor=actor.db_user,
+            agency=locked.agency,
+            action="case.action_taken",
+            target=locked,
+            data={
+                "action": action,
+                "from": step.id,
+                "to": locked.step,
+                "status": locked.status,
+                "version": locked.version,
+            },
+        )
+    return locked
+
+
+def _check_unit(case: Case, target: CompiledStep | None, unit: str | None) -> AgencyUnit | None:
+    if target is None or not target.units:
+        if unit:
+            raise InvalidInput(_("Langkah berikut tidak memilih unit."), {"unit": "not_expected"})
+        return None
+    if not unit:
+        if case.unit is not None and case.unit.slug in target.units:
+            return None
+        raise InvalidInput(_("Pilih unit yang akan menangani permohonan ini."), {"unit": "required"})
+    if unit not in target.units:
+        raise InvalidInput(
+            _("Unit '%(unit)s' tidak menangani langkah ini.") % {"unit": unit}, {"unit": "not_allowed"}
+        )
+    found = AgencyUnit.objects.filter(agency_id=case.agency_id, slug=unit).first()
+    if found is None:
+        raise InvalidInput(_("Unit '%(unit)s' tidak ada.") % {"unit": unit}, {"unit": "unknown"})
+    return found
+
+
+def _check_assignee(
+    case: Case, target: CompiledStep | None, assignee: Any | None, unit: AgencyUnit | None
+) -> Any:
+    if assignee is None:
+        return None
+    if target is None or target.performer != Performer.STAFF:
+        raise InvalidInput(_("Langkah berikut tidak dikerjakan petugas."), {"assignee": "not_expected"})
+    role_id = _bound_role(case.process, target.role)
+    unit_id = unit.pk if unit is not None else case.unit_id
+    holds = Membership.objects.filter(user=assignee, role_id=role_id).filter(
+        **({} if unit_id is None else {"unit_id__in": [unit_id]})
+    )
+    if (
+        not holds.exists()
+        and not Membership.objects.filter(user=assignee, role_id=role_id, unit__isnull=True).exists()
+    ):
+        raise InvalidInput(
+            _("%(name)s tidak memegang peran untuk langkah berikut.") % {"name": assignee.get_username()},
+            {"assignee": "wrong_role"},
+        )
+    return assignee
+
+
+# -- files -------------------------------------------------------------------------------------
+
+
+def _file_store(
+    *, case: Case, requirement: str, upload: UploadedFile, actor: Actor, label: str, at: datetime
+) -> CaseFile:
+    limit = settings.PELAYAN_CASE_FILE_MAX_BYTES
+    if upload.size is None or upload.size == 0:
+        raise InvalidInput(_("Berkas kosong."), {"file": "empty"})
+    if upload.size > limit:
+        raise InvalidInput(
+            _("Berkas lebih dari %(mb)s MB.") % {"mb": limit // (1024 * 1024)}, {"file": "too_large"}
+        )
+    head = upload.read(262)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    if kind is None or kind.mime not in ALLOWED_FILE_TYPES:
+        raise InvalidInput(_("Jenis berkas tidak diterima; kirim PDF, JPEG, atau PNG."), {"file": "type"})
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    row = CaseFile(
+        case=case,
+        requirement=requirement,
+        name=(upload.name or "berkas")[-255:],
+        content_type=kind.mime,
+        size=upload.size,
+        sha256=digest.hexdigest(),
+        uploaded_at=at,
+        uploaded_by=actor.db_user,
+    )
+    row.file.save(f"{row.sha256[:16]}.{kind.extension}", upload, save=False)
+    row.save()
+    _event(case, kind=CaseEventKind.FILE_ADDED, at=at, actor=actor, label=label, files=[row.pk],
+           data={"requirement": requirement, "name": row.name})  # fmt: skip
+    return row
+
+
+def case_file_add(
+    *, case: Case, actor: Actor, requirement: str, upload: UploadedFile, now: datetime | None = None
+) -> CaseFile:
+    """Attach a file for one requirement: by the officer holding the step, or by the applicant
+    while the case waits on them."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = _locked_case(case)
+        process = locked.compiled()
+        if requirement not in process.requirements:
+            raise InvalidInput(
+                _("Persyaratan '%(key)s' tidak ada pada layanan ini.") % {"key": requirement},
+                {"requirement": "unknown"},
+            )
+        if not locked.is_open():
+            raise Conflict(_("Permohonan ini sudah selesai."), {"case": "ended"})
+        step = locked.current_step()
+        role = None
+        if actor.applicant:
+            if step is None or not (
+                step.performer == Performer.APPLICANT or (step.pauses_clock and locked.missing)
+            ):
+                raise ActionForbidden(_("Berkas hanya dapat ditambahkan saat permohonan menunggu Anda."))
+        else:
+            if not may_act(case=locked, user=actor.user, step=step):
+                raise ActionForbidden(_("Anda tidak memegang tugas langkah ini."))
+            role = locked.current_role
+        row = _file_store(
+            case=locked, requirement=requirement, upload=upload, actor=actor,
+            label=_actor_label(locked, actor, role), at=now,
+        )  # fmt: skip
+        Case.objects.filter(pk=locked.pk).update(version=F("version") + 1)
+        audit_event_record(
+            actor=actor.db_user,
+            agency=locked.agency,
+            action="case.file_added",
+            target=locked,
+            data={"requirement": requirement, "file": row.pk, "sha256": row.sha256},
+        )
+    return row
+
+
+# -- the applicant's PIN -----------------------------------------------------------------------
+
+
+def case_pin_check(*, number: str, pin: str, now: datetime | None = None) -> Case | None:
+    """The case for ``number`` when ``pin`` is right. Wrong PINs count against the case: after
+    five, the case cannot be looked up for a quarter of an hour (a six-digit PIN is otherwise
+    guessed in a day). The same answer, ``None``, for an unknown number, a wrong PIN or a lock."""
+    now = now or timezone.now()
+    normalized = tracking.normalize(number or "")
+    if normalized is None or not pin:
+        return None
+    with transaction.atomic():
+        case = Case.objects.select_for_update().filter(number=normalized).first()
+        if case is None:
+            return None
+        if case.pin_locked_until is not None and case.pin_locked_until > now:
+            return None
+        if _pin_matches(pin.strip(), case.pin_hash):
+            if case.pin_failures:
+                Case.objects.filter(pk=case.pk).update(pin_failures=0, pin_locked_until=None)
+            return case
+        failures = case.pin_failures + 1
+        locked_until = now + PIN_LOCK if failures >= PIN_MAX_FAILURES else None
+        Case.objects.filter(pk=case.pk).update(
+            pin_failures=0 if locked_until else failures, pin_locked_until=locked_until
+        )
+        if locked_until is not None:
+            audit_event_record(
+                actor=None, agency=case.agency, action="case.pin_locked", target=case,
+                data={"until": locked_until.isoformat()},
+            )  # fmt: skip
+    return None
