@@ -61,7 +61,7 @@ _COMPLETE: dict[str, Any] = {
                 "action": "sign",
                 "performer": "staff",
                 "role": "camat",
-                "produces": ["surat-pengantar"],
+                "produces": ["surat-pengantar-izin-keramaian"],
                 "transitions": [{"key": "tandatangani", "kind": "sign", "end": "completed"}],
             },
         ],
@@ -76,7 +76,7 @@ _COMPLETE: dict[str, Any] = {
         {"key": "penyelesaian", "label": None, "text": "15 menit", "max": {"value": 15, "unit": "minute"}}
     ],
     "fee": {"amount": 0, "text": "Gratis"},
-    "products": [{"key": "surat-pengantar", "text": "Surat pengantar izin keramaian"}],
+    "products": ["Surat pengantar izin keramaian"],
     "complaint_handling": {
         "channels": [
             {"kind": "in_person", "label": "Petugas Penerima Pengaduan"},

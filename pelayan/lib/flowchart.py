@@ -28,7 +28,10 @@ __all__ = [
     "Direction",
     "Edge",
     "FlowStep",
+    "FlowTransition",
     "Node",
+    "ProcessStep",
+    "process_to_graph",
     "render_svg",
     "steps_to_graph",
     "wrap_label",
@@ -64,6 +67,25 @@ class FlowStep:
     actor: str | None = None
     # (condition as written, id of the step it leads to or None when the decree names none)
     branches: Sequence[tuple[str, str | None]] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class FlowTransition:
+    """One way out of a step of an executable procedure, for :func:`process_to_graph`."""
+
+    label: str | None  # the decree's condition, when it states one
+    to: str | None = None  # id of the step it leads to
+    end: str | None = None  # the end's words ("Selesai", "Ditolak") when it ends the case
+
+
+@dataclass(frozen=True)
+class ProcessStep:
+    """One step of an executable procedure as drawn: its id, the label with its number, who does it."""
+
+    id: str
+    label: str
+    caption: str | None = None
+    transitions: Sequence[FlowTransition] = field(default_factory=tuple)
 
 
 # Geometry, in SVG user units (px at 100 %).
@@ -124,6 +146,30 @@ def steps_to_graph(steps: Sequence[FlowStep]) -> tuple[list[Node], list[Edge]]:
                 nodes.append(Node(id=end_id, label=condition))
                 edges.append(Edge(ids[index], end_id))
     return nodes, edges
+
+
+def process_to_graph(steps: Sequence[ProcessStep]) -> tuple[list[Node], list[Edge]]:
+    """Steps with their transitions as a flow: one edge per transition, so the diagram shows the
+    moves a case can make rather than the order the steps are listed in.
+
+    Ends of the same kind share one node (every "Selesai" path meets there); its id has a colon,
+    which no step id has. A transition to a step not among ``steps`` still draws that step, by its
+    id, so no written move disappears.
+    """
+    nodes = [
+        Node(id=step.id, label=step.label, caption=step.caption, decision=len(step.transitions) > 1)
+        for step in steps
+    ]
+    edges: list[Edge] = []
+    ends: dict[str, Node] = {}
+    for step in steps:
+        for transition in step.transitions:
+            if transition.to is not None:
+                edges.append(Edge(step.id, transition.to, transition.label))
+            elif transition.end is not None:
+                end = ends.setdefault(transition.end, Node(id=f"end:{len(ends) + 1}", label=transition.end))
+                edges.append(Edge(step.id, end.id, transition.label))
+    return nodes + list(ends.values()), edges
 
 
 @dataclass

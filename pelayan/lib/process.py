@@ -25,6 +25,7 @@ from pelayan.lib.standard_schema import (
     Performer,
     ProcedureStep,
     TransitionKind,
+    product_key,
 )
 
 # Bump when the compiled form or its meaning changes; stored with every process definition.
@@ -219,7 +220,7 @@ def check_process(
     requirement_keys = [r.key for r in components.requirements]
     if any(key is None for key in requirement_keys):
         findings.append(Finding(Severity.ERROR, "requirement_without_key", "requirements", "", {}))
-    product_keys = {p.key for p in components.products}
+    product_keys = {product_key(p) for p in components.products}
     for index, track in enumerate(procedure.tracks):
         steps = _track_steps(procedure.steps, track.key)
         path = f"tracks[{index}]"

@@ -3,7 +3,7 @@
 Pure Python over plain JSON. Version 1 kept tracks, role codes and channel-to-track rules as
 undeclared keys and had no transitions; the upgrade declares them, gives every step a
 transition to the next step of its track (the last one ends the case), turns branches that name
-a target into transitions, keys the requirements and products, and keeps the decree's wording.
+a target into transitions, keys the requirements, and keeps the decree's wording.
 What it cannot know (who performs a step the decree leaves vague) stays empty, and the
 compliance check asks a reviewer for it before the standard can be published again.
 """
@@ -43,11 +43,6 @@ def upgrade_components(data: dict[str, Any]) -> dict[str, Any]:
     taken: set[str] = set()
     for requirement in out.get("requirements", []):
         requirement["key"] = _unique(requirement.get("key") or key_from_text(requirement["text"]), taken)
-    taken = set()
-    out["products"] = [
-        {"key": _unique(key_from_text(p), taken), "text": p} if isinstance(p, str) else p
-        for p in out.get("products", [])
-    ]
     out["procedure"] = _upgrade_procedure(out.get("procedure", {}))
     track_keys = {track["key"]: track for track in out["procedure"]["tracks"]}
     taken = set()

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, model_validator
 
 # Version 2 adds the executable procedure: declared tracks, performers and roles on every step,
-# transitions with targets, keyed requirements and products, and where each time limit's clock
+# transitions with targets, keyed requirements, and where each time limit's clock
 # starts and stops. Stored version-1 documents are upgraded by standards migration 0002.
 SCHEMA_VERSION = 2
 
@@ -35,6 +35,10 @@ class _Strict(BaseModel):
 Text = Annotated[str, Field(min_length=1)]
 # Stable identifiers that cases, clocks and URLs refer to: lower-case words joined by hyphens.
 Key = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+
+
+def product_key(text: str) -> str:
+    return key_from_text(text)
 
 
 def key_from_text(text: str, *, max_length: int = 40) -> str:
@@ -248,22 +252,6 @@ class Procedure(_Strict):
     notes: list[str] = Field(default_factory=list)
 
 
-class Product(_Model):
-    key: Key
-    text: Text
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_text(cls, value: Any) -> Any:
-        # Products were plain strings before schema version 2; a string still reads as one.
-        if isinstance(value, str):
-            return {"key": key_from_text(value), "text": value}
-        return value
-
-    def __str__(self) -> str:
-        return self.text
-
-
 class Fee(_Model):
     amount: int | None = Field(default=None, ge=0)  # rupiah; 0 = free
     text: str = ""
@@ -370,7 +358,8 @@ class Components(_Model):
     procedure: Procedure = Field(default_factory=Procedure)
     time_limits: list[TimeLimit] = Field(default_factory=list)
     fee: Fee = Field(default_factory=Fee)
-    products: list[Product] = Field(default_factory=list)
+    # Plain text as in the decree; a step's ``produces`` names one by ``product_key(text)``.
+    products: list[str] = Field(default_factory=list)
     complaint_handling: ComplaintHandling = Field(default_factory=ComplaintHandling)
     # Pengelolaan pelayanan (service management)
     legal_basis: list[Regulation] = Field(default_factory=list)

@@ -29,13 +29,16 @@ def test_kedopok_runs_seven_steps_from_kelurahan_operator_to_camat_and_back(comp
 
 
 def test_kedopok_returns_an_incomplete_file_to_the_kelurahan_operator(components):
-    verify = components("kec-kedopok").procedure.steps[1]
+    steps = components("kec-kedopok").procedure.steps
+    submit, verify = steps[0], steps[1]
 
-    assert verify.pausable is True
-    assert [(b.condition, b.goto, b.outcome) for b in verify.branches] == [
-        ("jika berkas lengkap", "ajukan-camat", "diproses dan dilanjutkan"),
-        ("jika tidak lengkap", "ajukan", "dikembalikan kepada Operator Kelurahan untuk dilengkapi"),
+    assert [(t.condition, t.kind, t.to, t.outcome) for t in verify.transitions] == [
+        ("jika berkas lengkap", "approve", "ajukan-camat", "diproses dan dilanjutkan"),
+        ("jika tidak lengkap", "return", "ajukan", "dikembalikan kepada Operator Kelurahan untuk dilengkapi"),
     ]
+    # The clock stops while the file waits on the kelurahan, not while the kecamatan checks it.
+    assert (submit.pauses_clock, verify.pauses_clock) == (True, False)
+    assert (submit.role, verify.role) == ("operator-kelurahan", "operator-kecamatan")
 
 
 def test_kedopok_finishes_in_fifteen_minutes_free_of_charge(components):

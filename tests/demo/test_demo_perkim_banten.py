@@ -17,14 +17,22 @@ def test_banten_consults_by_letter_or_by_walking_in(components):
     steps = components("perkim-banten").procedure.steps
 
     assert [s.id for s in steps if s.track == "surat"] == [f"surat-{n}" for n in range(1, 7)]
-    assert [s.id for s in steps if s.track == "hadir langsung"] == [f"hadir-{x}" for x in "abcde"]
+    assert [s.id for s in steps if s.track == "hadir-langsung"] == [f"hadir-{x}" for x in "abcde"]
+    tracks = components("perkim-banten").procedure.tracks
+    assert [(t.key, [c.kind for c in t.channels]) for t in tracks] == [
+        ("surat", ["letter", "email"]),
+        ("hadir-langsung", ["in_person"]),
+    ]
     assert {s.actor for s in steps} >= {"Petugas Front Office", "Pimpinan", "Petugas/pegawai yang ditugaskan"}
 
 
 def test_banten_continues_an_approved_letter_with_a_scheduled_visit(components):
     reply = next(s for s in components("perkim-banten").procedure.steps if s.id == "surat-4")
 
-    assert [(b.condition, b.goto) for b in reply.branches] == [("Apabila permohonan disetujui", "surat-5")]
+    assert [(t.condition, t.to, t.end) for t in reply.transitions] == [
+        ("Apabila permohonan disetujui", "surat-5", None),
+        ("Apabila permohonan tidak disetujui", None, "rejected"),
+    ]
 
 
 def test_banten_replies_within_a_day_consults_within_three_and_receives_walk_ins_within_an_hour(components):
@@ -36,13 +44,20 @@ def test_banten_replies_within_a_day_consults_within_three_and_receives_walk_ins
         ("hadir-langsung", 1, DurationUnit.HOUR),
     ]
     assert "sejak surat permohonan diterima" in limits[0].text
+    # The reply letter's day runs from receipt until the reply leaves; the consultation's three
+    # days from the reply until the visitor is brought in; the walk-in's hour until the officer.
+    assert [(t.track, t.start and t.start.step, t.stop and t.stop.step) for t in limits] == [
+        ("surat", None, "surat-4"),
+        ("surat", "surat-4", "surat-6"),
+        ("hadir-langsung", None, "hadir-d"),
+    ]
 
 
 def test_banten_asks_for_a_letter_and_for_originals_from_walk_ins(components):
     requirements = components("perkim-banten").requirements
 
     assert len(requirements) == 8
-    walk_in = [r for r in requirements if r.channel == "hadir langsung"]
+    walk_in = [r for r in requirements if r.channel == "in_person"]
     assert [(r.kind, r.original) for r in walk_in] == [("form", None), ("document", True), ("identity", True)]
 
 

@@ -27,6 +27,7 @@ def test_it_completes_a_demo_loaded_without_logins_when_run_again_with_them(db):
 
     output = seed_demo()
 
-    assert get_user_model().objects.count() == StaffRole.objects.count()
+    # One login per role, and the unit logins: two kelurahan operators, three bagian staff.
+    assert get_user_model().objects.count() == StaffRole.objects.count() + 5
     assert Standard.objects.count() == 4
     assert "0 agencies" in output

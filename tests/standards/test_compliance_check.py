@@ -67,7 +67,12 @@ def test_it_reports_a_time_limit_without_number_or_unit(service):
 
 def test_an_open_ended_time_limit_beside_a_measurable_one_is_accepted(service):
     limits = [
-        {"label": "Administrasi", "text": "15 Menit", "max": {"value": 15, "unit": "minute"}},
+        {
+            "key": "administrasi",
+            "label": "Administrasi",
+            "text": "15 Menit",
+            "max": {"value": 15, "unit": "minute"},
+        },
         {"label": "Konsultasi", "text": "Sesuai materi konsultasi", "open_ended": True},
     ]
     draft = standard_draft_create(

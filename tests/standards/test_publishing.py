@@ -38,14 +38,14 @@ def test_it_supersedes_the_version_in_force_when_a_new_one_is_published(draft):
 
 def test_it_refuses_to_publish_a_draft_with_a_missing_component(service):
     incomplete = standard_draft_create(
-        service=service, actor=None, components=complete_components(products=[])
+        service=service, actor=None, components=complete_components(facilities=[])
     )
 
     with pytest.raises(StandardNotPublishable) as error:
         standard_publish(standard=incomplete, actor=None)
 
-    assert [item.component for item in error.value.items] == ["products"]
-    assert "Produk pelayanan" in str(error.value)
+    assert [item.component for item in error.value.items] == ["facilities"]
+    assert "Sarana, prasarana" in str(error.value)
     incomplete.refresh_from_db()
     assert incomplete.status == StandardStatus.DRAFT
 
