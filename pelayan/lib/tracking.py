@@ -1,10 +1,12 @@
 """Tracking numbers (nomor registrasi) and PINs for applicants.
 
-A tracking number is nine random symbols and one check symbol from Crockford's base-32 alphabet
+A tracking number is eight random symbols and two check symbols from Crockford's base-32 alphabet
 (no I, L, O or U, so nothing is read as 1 or 0), written in two groups of five: ``7H3K9-QX4MC``.
-The check symbol is Luhn mod 32: it catches every single wrong symbol and every swap of two
-neighbours, so a mistyped number is told apart from a number that does not exist. Reading
-accepts lower case, spaces, missing hyphens and the look-alikes O→0 and I/L→1.
+The check is the position-weighted sum of the eight symbols modulo 1021 (a prime below 32²),
+written as two symbols: it catches every single wrong symbol and every swap of two neighbouring
+symbols (Luhn mod 32 misses the swap of 0 and Z), so a mistyped number is told apart from one that
+does not exist. Reading accepts lower case, spaces, missing hyphens and the look-alikes O→0 and
+I/L→1.
 """
 
 from __future__ import annotations
@@ -14,29 +16,23 @@ import secrets
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _VALUE = {symbol: value for value, symbol in enumerate(ALPHABET)}
 _LOOKALIKES = str.maketrans({"O": "0", "I": "1", "L": "1"})
-BODY_LENGTH = 9
-LENGTH = BODY_LENGTH + 1
+BODY_LENGTH = 8
+LENGTH = BODY_LENGTH + 2
+_MODULUS = 1021
 PIN_LENGTH = 6
 
 
 def check_symbol(body: str) -> str:
-    """Luhn mod N over ``body`` (symbols of ALPHABET)."""
-    n = len(ALPHABET)
-    total = 0
-    factor = 2
-    for symbol in reversed(body):
-        addend = factor * _VALUE[symbol]
-        addend = addend // n + addend % n
-        total += addend
-        factor = 1 if factor == 2 else 2
-    return ALPHABET[(n - total % n) % n]
+    """The two check symbols of ``body`` (symbols of ALPHABET)."""
+    total = sum((position + 1) * _VALUE[symbol] for position, symbol in enumerate(body)) % _MODULUS
+    return ALPHABET[total // 32] + ALPHABET[total % 32]
 
 
 def is_valid(number: str) -> bool:
     return (
         len(number) == LENGTH
         and all(symbol in _VALUE for symbol in number)
-        and check_symbol(number[:-1]) == number[-1]
+        and check_symbol(number[:BODY_LENGTH]) == number[BODY_LENGTH:]
     )
 
 
