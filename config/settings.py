@@ -3,6 +3,8 @@ docs/configuration.md."""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -47,6 +49,7 @@ INSTALLED_APPS = [
     "api",
     "public",
     "scheduling",
+    "workspace",
 ]
 
 MIDDLEWARE = [
@@ -94,6 +97,9 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": _sqlite_path,
+            # A file, not the shared in-memory database: tests with concurrent writers need real
+            # SQLite locking (busy timeout, WAL), which the in-memory cache mode does not have.
+            "TEST": {"NAME": str(Path(tempfile.gettempdir()) / f"pelayan-test-{os.getpid()}.sqlite3")},
             "OPTIONS": {
                 # WAL lets readers run while a writer commits; IMMEDIATE avoids "database is locked"
                 # upgrades in the middle of a write transaction.
@@ -113,7 +119,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+# The staff workspace signs officers in; the admin keeps its own login page.
+LOGIN_URL = "workspace:login"
 
 # Indonesian first, English second.
 LANGUAGE_CODE = "id"
