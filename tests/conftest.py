@@ -22,6 +22,14 @@ def _tasks_run_inline():
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():
+    """The demo's logins hash one password with PBKDF2 (0.7 s of CPU); tests check who may log in,
+    not the hash's cost."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 def _with_roles(agency: Agency) -> Agency:
     factory_roles_ensure(agency)
     return agency
