@@ -57,3 +57,33 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.role}"
+
+
+class ApiToken(models.Model):
+    """A staff member's key to the API (``Authorization: Bearer …``).
+
+    Only the SHA-256 of the token is stored: the token itself is shown once, when it is made. A
+    plain hash is enough (not a slow password hash) because the token is 256 random bits, not
+    something a person chose. ``prefix`` is the token's first characters, so a list of tokens can
+    say which one is which without holding anything that opens the API.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("nama"), max_length=100, blank=True)
+    prefix = models.CharField(max_length=8)
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["user", "-created_at"]
+        verbose_name = _("token API")
+        verbose_name_plural = _("token API")
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… · {self.user}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None

@@ -8,6 +8,7 @@ Clients branch on ``code``; ``message`` is for people and follows the request's 
 from __future__ import annotations
 
 import logging
+import re
 from typing import TYPE_CHECKING, Any
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -16,6 +17,8 @@ from ninja import Schema
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import Field
+
+from cases.services import CaseError
 
 if TYPE_CHECKING:
     from ninja import NinjaAPI
@@ -32,7 +35,7 @@ class ErrorDetailOut(Schema):
     code: str = Field(
         description=(
             "Kode mesin yang tetap: `not_found`, `invalid_request`, `not_authenticated`, "
-            "`permission_denied`, `method_not_allowed`, `throttled`, `server_error`."
+            "`permission_denied`, `conflict`, `method_not_allowed`, `throttled`, `server_error`."
         ),
         examples=["not_found"],
     )
@@ -66,8 +69,16 @@ _HTTP_CODES: dict[int, str] = {
     403: "permission_denied",
     404: "not_found",
     405: "method_not_allowed",
+    409: "conflict",
     429: "throttled",
 }
+
+# The case engine's refusals, by class: its codes (``invalid``, ``forbidden``, ``conflict``) are
+# said the API's way.
+_CASE_ERROR_CODES: dict[int, str] = {400: "invalid_request", 403: "permission_denied", 409: "conflict"}
+# A reason the engine gives per field is either a sentence for people or a short code such as
+# ``stale``; a code is replaced by the error's own message.
+_REASON_CODE = re.compile(r"^[a-z_]+$")
 
 
 def error_responses(*statuses: int) -> dict[int, type[ErrorOut]]:
@@ -102,7 +113,11 @@ def _field_message(error: dict[str, Any]) -> str:
 def _field_name(loc: Any) -> str:
     parts = [str(p) for p in (loc or [])]
     # ninja prefixes the source ("query", "path", "body"); the pagination schema may add its own name.
+    source = parts[0] if parts else ""
     while parts and parts[0] in {"query", "path", "body", "header", "cookie", "ninja_pagination"}:
+        parts.pop(0)
+    # A JSON body is one parameter (``payload``) of the endpoint; the client wrote only its fields.
+    if source == "body" and len(parts) > 1 and parts[0] == "payload":
         parts.pop(0)
     return ".".join(parts) or "request"
 
@@ -119,6 +134,14 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     def on_api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
         return _respond(api, request, exc.status, error_body(exc.code, exc.message, exc.fields))
+
+    def on_case_error(request: HttpRequest, exc: CaseError) -> HttpResponse:
+        fields = [
+            {"field": name, "message": exc.message if _REASON_CODE.match(reason) else reason}
+            for name, reason in exc.fields.items()
+        ]
+        code = _CASE_ERROR_CODES.get(exc.status, "invalid_request")
+        return _respond(api, request, exc.status, error_body(code, exc.message, fields))
 
     def on_validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
         fields = [{"field": _field_name(e.get("loc")), "message": _field_message(e)} for e in exc.errors]
@@ -147,6 +170,7 @@ def install_error_handlers(api: NinjaAPI) -> None:
         return _respond(api, request, 500, body)
 
     api.add_exception_handler(ApiError, on_api_error)
+    api.add_exception_handler(CaseError, on_case_error)
     api.add_exception_handler(NinjaValidationError, on_validation_error)
     api.add_exception_handler(Http404, on_http404)
     api.add_exception_handler(HttpError, on_http_error)

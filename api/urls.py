@@ -5,15 +5,19 @@ INSTALLED_APPS its template loads them through ``{% static %}``); the online spe
 is switched off so the page makes no request outside this site.
 """
 
+import json
 from functools import wraps
+from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotFound
 from django.urls import URLPattern
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Router, Swagger
+from ninja.parser import Parser
 
+from api.conditional import PRIVATE_CACHE_CONTROL
 from api.errors import NotFound, error_body, install_error_handlers
-from api.routers import agencies, services, standards
+from api.routers import agencies, cases, services, standards
 
 DESCRIPTION = """
 API baca Pelayan: instansi, layanan, dan standar pelayanan (PermenPAN-RB 15/2014) beserta
@@ -25,8 +29,26 @@ keempat belas komponennya dan laporan kepatuhannya.
   `code` tetap (`not_found`, `invalid_request`, `server_error`, …), `message` berbahasa Indonesia.
 * **Akses**: semua yang berlaku atau sudah diganti bersifat publik. Draf hanya terlihat oleh
   admin instansinya yang masuk lewat sesi; selain itu dijawab 404.
+* **Permohonan**: petugas memakai `Authorization: Bearer <token>` (dari
+  `pelayan token create USERNAME`) atau sesi; token yang salah atau dicabut dijawab 401.
+  Tindakan membawa `version`; versi lama dijawab 409 `conflict`. Pemohon melacak dengan
+  `GET /api/v1/track/{number}` dan header `X-Tracking-PIN`.
 * **Waktu**: dinyatakan dalam zona waktu instansi (WIB/WITA/WIT), lengkap dengan offset.
 """
+
+
+# Paths whose every answer is about someone's application: never kept by any cache.
+PRIVATE_PATHS = ("cases", "inbox", "track")
+
+
+class CaseParser(Parser):
+    """Reads a JSON body, or the JSON in the ``payload`` field of a multipart body, so a case can
+    be submitted with its files in one request (the files stay in ``request.FILES``)."""
+
+    def parse_body(self, request: HttpRequest) -> dict[str, Any]:
+        if request.content_type == "multipart/form-data" and "payload" in request.POST:
+            return json.loads(request.POST["payload"])
+        return super().parse_body(request)
 
 
 class PelayanAPI(NinjaAPI):
@@ -37,7 +59,18 @@ class PelayanAPI(NinjaAPI):
         for pattern in patterns:
             if isinstance(pattern, URLPattern):
                 pattern.callback = self._json_errors(pattern.callback)
+                if str(pattern.pattern).startswith(PRIVATE_PATHS):
+                    pattern.callback = self._private(pattern.callback)
         return patterns
+
+    def _private(self, view):
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            response = view(request, *args, **kwargs)
+            response["Cache-Control"] = PRIVATE_CACHE_CONTROL
+            return response
+
+        return wrapper
 
     def _json_errors(self, view):
         @wraps(view)
@@ -69,12 +102,14 @@ api = PelayanAPI(
     description=DESCRIPTION,
     urls_namespace="api",
     docs=Swagger(settings={"validatorUrl": None}),
+    parser=CaseParser(),
 )
 install_error_handlers(api)
 
 api.add_router("", agencies.router)
 api.add_router("", services.router)
 api.add_router("", standards.router)
+api.add_router("", cases.router)
 
 # Last, so it only catches paths no endpoint matched: they get the JSON error body, not an HTML page.
 _fallback = Router()

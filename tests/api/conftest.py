@@ -14,6 +14,19 @@ from standards.services import (
     standard_publish,
     unit_create,
 )
+
+# The case endpoints' fixtures: the demo agencies and their logins, a token per login, a clock.
+from tests.api.case_fixtures import (  # noqa: F401
+    camat,
+    clock,
+    demo,
+    kecamatan_operator,
+    kedopok_service,
+    kelurahan_operator,
+    media,
+    other_kelurahan_operator,
+    tokens,
+)
 from tests.factories import complete_components, factory_roles_ensure
 
 PUBLISHED_AT = dt.datetime(2025, 3, 3, 2, 30, tzinfo=dt.UTC)  # 09:30 WIB
