@@ -18,6 +18,7 @@ from calendars.selectors import calendar_for, clock_record
 from cases.models import Case, CaseEvent, CaseFile, CaseStatus
 from cases.services import CASE_TARGET, may_act
 from pelayan.lib import tracking
+from pelayan.lib.durations import Unit as DurationUnit
 from pelayan.lib.process import CompiledStep, CompiledTransition
 from pelayan.lib.sla import ClockStatus, clock_status
 from pelayan.lib.standard_schema import Performer, TransitionKind
@@ -156,6 +157,9 @@ class ClockView:
     elapsed: timedelta
     remaining: timedelta
     status: ClockStatus
+    # Office time of one working day of this clock's allowance (budget / days), for showing
+    # "2 hari kerja 3 jam"; None when the allowance is not counted in working days.
+    working_day: timedelta | None = None
 
 
 def case_clocks(*, case: Case, now: datetime) -> list[ClockView]:
@@ -184,6 +188,12 @@ def case_clocks(*, case: Case, now: datetime) -> list[ClockView]:
                 elapsed=status.elapsed,
                 remaining=status.remaining,
                 status=status,
+                working_day=(
+                    status.budget / clock.allowance_value
+                    if clock.allowance_unit in (DurationUnit.WORKING_DAY, DurationUnit.DAY)
+                    and clock.allowance_value
+                    else None
+                ),
             )
         )
     return views

@@ -14,6 +14,8 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    # Before the public pages, whose first segment is an agency slug.
+    path("kerja/", include("workspace.urls")),
     path("", include("public.urls")),
 ]
 
