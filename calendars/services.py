@@ -11,7 +11,8 @@ from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
-from audit.services import audit_event_record
+from audit.models import AuditEvent
+from audit.services import audit_event_build, audit_event_record, audit_events_record
 from calendars.models import (
     NonWorkingDay,
     NonWorkingDayKind,
@@ -407,53 +408,90 @@ def sla_clock_stop(
     )
 
 
-def _refresh(
-    clock: SlaClock,
-    now: datetime,
-    *,
-    intervals: Sequence[SlaInterval] | None = None,
-    calendar: Calendar | None = None,
-) -> bool:
-    """Recompute the stored figures of the locked ``clock`` at ``now`` and save the ones that changed;
-    a change of state is audited (actor: the system). Returns whether the state changed.
-
-    ``intervals`` and ``calendar`` may be passed when the caller has them already.
-    """
-    before = clock.state
-    status = clock_status(clock_record(clock, intervals), calendar or _calendar(clock), now)
-    changed = _apply_status(clock, status)
-    if not changed:
-        return False
-    clock.save(update_fields=[*changed, "updated_at"])
-    if clock.state == before:
-        return False
-    audit_event_record(
+def _state_change_event(clock: SlaClock, before: str, now: datetime) -> AuditEvent:
+    """The audit event of a refresh that moved ``clock`` out of state ``before`` (actor: the system)."""
+    return audit_event_build(
         actor=None,
         agency=clock.agency,
         action=f"sla.{clock.state}",
         target=clock,
         data={**_status_data(clock), "previous_state": before, "at": now.isoformat()},
     )
-    return True
 
 
 @transaction.atomic
 def sla_clock_refresh(*, clock: SlaClock, now: datetime | None = None) -> SlaClock:
-    """Recompute the stored state at ``now``; a change of state is audited (actor: the system)."""
+    """Recompute the stored state at ``now`` and save the figures that changed; a change of state
+    is audited (actor: the system)."""
+    now = now or timezone.now()
     clock = _locked(clock)
-    _refresh(clock, now or timezone.now())
+    before = clock.state
+    changed = _apply_status(clock, clock_status(clock_record(clock), _calendar(clock), now))
+    if changed:
+        clock.save(update_fields=[*changed, "updated_at"])
+    if clock.state != before:
+        audit_events_record(events=[_state_change_event(clock, before, now)])
     return clock
 
 
-# Clocks locked and refreshed per transaction by the periodic refresh.
-_REFRESH_BATCH = 200
+# Clocks locked and refreshed per transaction by the periodic refresh: large enough that the
+# per-batch queries cost little per clock, small enough that a batch holds its locks only briefly.
+_REFRESH_BATCH = 500
+
+
+# What the sweep reads of a clock and of its intervals: what the clock's record, its stored
+# figures and its audit event need, and no more (each column read costs a conversion per row).
+_SWEPT_CLOCK_FIELDS = (
+    "agency",
+    "service",
+    "step_id",
+    "allowance_value",
+    "allowance_unit",
+    "at_risk_share",
+    "phase",
+    "state",
+    "stopped_at",
+    "due_at",
+    "at_risk_at",
+)
+_SWEPT_INTERVAL_FIELDS = ("clock", "started_at", "ended_at", "pause_reason", "pause_step")
+
+
+def _store_refreshed(changes: Sequence[tuple[SlaClock, list[str]]]) -> None:
+    """Write the figures a refresh changed, in a number of queries that does not grow with clocks.
+
+    A sweep mostly moves clocks to at risk or breached and nothing else; those are written with
+    one plain UPDATE per new state. Any other change (a due moment moved by an edited calendar)
+    goes through one bulk_update of the fields that changed. bulk_update is kept for the rest only
+    because it writes a CASE per row and field, which costs far more than the plain UPDATE.
+    """
+    written_at = timezone.now()
+    by_state: dict[str, list[int]] = {}
+    others: list[SlaClock] = []
+    fields: set[str] = set()
+    for clock, changed in changes:
+        if changed == ["state"]:
+            by_state.setdefault(clock.state, []).append(clock.pk)
+        else:
+            # bulk_update leaves auto_now fields alone, so updated_at is set here.
+            clock.updated_at = written_at
+            others.append(clock)
+            fields.update(changed)
+    for state, pks in by_state.items():
+        SlaClock.objects.filter(pk__in=pks).update(state=state, updated_at=written_at)
+    if others:
+        SlaClock.objects.bulk_update(others, [*sorted(fields), "updated_at"])
 
 
 def sla_clocks_refresh_due(*, now: datetime | None = None, agency: Agency | None = None) -> int:
     """Refresh every running clock whose stored state may be stale at ``now``; returns how many
-    changed state. Meant for a periodic task.
+    changed state. Run periodically by ``calendars.tasks.sla_sweep``.
 
-    The clocks are locked and read in batches, and each calendar is built once per run.
+    The queries grow with batches, agencies and calendars, not clocks: each batch of stale clocks
+    is locked and read in one query with its intervals in one more, each agency and each
+    (agency, service) calendar is read once per run, the states are computed in memory, and each batch ends with a few bulk writes of
+    the changed clocks (``_store_refreshed``) and one bulk insert of their audit events (one per
+    change of state).
     """
     now = now or timezone.now()
     due = SlaClock.objects.filter(phase=SlaPhase.RUNNING).filter(
@@ -462,25 +500,52 @@ def sla_clocks_refresh_due(*, now: datetime | None = None, agency: Agency | None
     )
     if agency is not None:
         due = due.filter(agency=agency)
-    pks = list(due.order_by("pk").values_list("pk", flat=True))
     intervals = Prefetch(
-        "intervals", queryset=SlaInterval.objects.order_by("started_at", "id"), to_attr="ordered_intervals"
+        "intervals",
+        queryset=SlaInterval.objects.only(*_SWEPT_INTERVAL_FIELDS).order_by("started_at", "id"),
+        to_attr="ordered_intervals",
     )
+    agencies: dict[int, Agency] = {}
     calendars: dict[tuple[int, int | None], Calendar] = {}
     changed = 0
-    for offset in range(0, len(pks), _REFRESH_BATCH):
+    after_pk = 0
+    while True:
         with transaction.atomic():
-            clocks = (
-                SlaClock.objects.select_for_update(of=("self",))
-                .filter(pk__in=pks[offset : offset + _REFRESH_BATCH])
-                .select_related("agency", "service")
+            # Keyset batches: a clock refreshed in one batch is never read again in the same run,
+            # even if it still looks stale.
+            batch = list(
+                due.filter(pk__gt=after_pk)
+                .select_for_update(of=("self",))
+                .only(*_SWEPT_CLOCK_FIELDS)
                 .prefetch_related(intervals)
-                .order_by("pk")
+                .order_by("pk")[:_REFRESH_BATCH]
             )
-            for clock in clocks:
+            if not batch:
+                break
+            after_pk = batch[-1].pk
+            changes: list[tuple[SlaClock, list[str]]] = []
+            events: list[AuditEvent] = []
+            for clock in batch:
+                # Each agency is read once per run (its events name it) and shared by its clocks;
+                # a service only when its calendar is first built.
+                if clock.agency_id in agencies:
+                    clock.agency = agencies[clock.agency_id]
+                else:
+                    agencies[clock.agency_id] = clock.agency
                 key = (clock.agency_id, clock.service_id)
                 if key not in calendars:
                     calendars[key] = _calendar(clock)
-                if _refresh(clock, now, intervals=clock.ordered_intervals, calendar=calendars[key]):
-                    changed += 1
+                before = clock.state
+                record = clock_record(clock, clock.ordered_intervals)
+                fields = _apply_status(clock, clock_status(record, calendars[key], now))
+                if fields:
+                    changes.append((clock, fields))
+                if clock.state != before:
+                    events.append(_state_change_event(clock, before, now))
+            _store_refreshed(changes)
+            if events:
+                audit_events_record(events=events)
+            changed += len(events)
+        if len(batch) < _REFRESH_BATCH:
+            break
     return changed

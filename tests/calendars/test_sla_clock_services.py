@@ -123,26 +123,6 @@ def test_the_live_status_reports_elapsed_and_remaining_office_time(agency):
     assert status.due_at == at(10, 8, 0)
 
 
-# Clock-independent queries of one periodic refresh: the due clocks' keys; per batch its savepoint
-# and release, the locked clocks and their intervals; per agency/service its calendar (here the
-# agency's schedule, none, and the days-off fingerprint).
-REFRESH_FIXED_QUERIES = 7
-# What each clock that changes state costs: its update and its audit event.
-REFRESH_QUERIES_PER_CHANGE = 2
-
-
-@pytest.mark.parametrize("count", [2, 6])
-def test_the_periodic_refresh_reads_each_calendar_once_whatever_the_number_of_clocks(
-    agency, django_assert_max_num_queries, count
-):
-    for number in range(count):
-        start(agency, "1 jam", target_id=str(number))
-    with django_assert_max_num_queries(REFRESH_FIXED_QUERIES + REFRESH_QUERIES_PER_CHANGE * count):
-        assert sla_clocks_refresh_due(now=at(9, 9, 50)) == count
-    assert set(SlaClock.objects.values_list("state", flat=True)) == {SlaState.AT_RISK}
-    assert AuditEvent.objects.filter(action="sla.at_risk").count() == count
-
-
 def test_a_refresh_that_changes_nothing_writes_nothing(agency):
     clock = start(agency, "1 jam")
     with CaptureQueriesContext(connection) as queries:
