@@ -19,6 +19,7 @@ kelurahan_operator = cases_fixtures.kelurahan_operator
 other_kelurahan_operator = cases_fixtures.other_kelurahan_operator
 kecamatan_operator = cases_fixtures.kecamatan_operator
 camat = cases_fixtures.camat
+login = cases_fixtures.login
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
