@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
@@ -14,7 +15,7 @@ from tests.workspace.conftest import login, signed_in
 @pytest.mark.django_db
 def test_the_pimpinan_names_the_consultation_officer_who_then_has_the_case(demo):
     front = signed_in(login("perkim-banten.front-office"))
-    two_hours_ago = (dt.datetime.now(dt.UTC) - dt.timedelta(hours=2)).astimezone(dt.timezone(dt.timedelta(hours=7)))
+    two_hours_ago = (dt.datetime.now(dt.UTC) - dt.timedelta(hours=2)).astimezone(ZoneInfo("Asia/Jakarta"))
     created = front.post(
         reverse("workspace:case_new", args=["perkim-banten", "konsultasi"]),
         {
@@ -29,7 +30,8 @@ def test_the_pimpinan_names_the_consultation_officer_who_then_has_the_case(demo)
     # The letter's arrival, not the moment it was typed in, is when the case was received.
     assert abs(case.received_at - two_hours_ago) < dt.timedelta(minutes=1)
     front.post(
-        reverse("workspace:case_action", args=[case.display_number]), {"action": "terima", "version": case.version}
+        reverse("workspace:case_action", args=[case.display_number]),
+        {"action": "terima", "version": case.version},
     )
     case.refresh_from_db()
 
