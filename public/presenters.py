@@ -7,8 +7,9 @@ show. Wording is Indonesian at source and translated through the usual catalogue
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from django.utils import formats
@@ -16,20 +17,34 @@ from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 
-from pelayan.lib.flowchart import Direction, Edge, FlowStep, Node, render_svg, steps_to_graph
+from cases.models import CaseStatus
+from pelayan.lib.flowchart import (
+    Direction,
+    Edge,
+    FlowTransition,
+    Node,
+    ProcessStep,
+    process_to_graph,
+    render_svg,
+)
+from pelayan.lib.process import CompiledStep, CompiledTransition, Process
 from pelayan.lib.standard_schema import (
     DELIVERY_COMPONENTS,
     MANAGEMENT_COMPONENTS,
     Channel,
     ChannelKind,
+    ClockEdge,
+    ClockPoint,
     Components,
     DurationUnit,
+    EndState,
     Fee,
     Flow,
     Frequency,
     FrequencyPer,
+    Performer,
     Procedure,
     ProcedureStep,
     Quantity,
@@ -343,30 +358,65 @@ def extra_text(item: Any, key: str) -> Any:
 
 # --- procedure ------------------------------------------------------------------------------------
 
+PERFORMER_LABELS: dict[str, Promise] = {
+    Performer.APPLICANT: gettext_lazy("Pemohon"),
+    Performer.STAFF: gettext_lazy("Petugas"),
+    Performer.SYSTEM: gettext_lazy("Sistem (otomatis)"),
+}
+END_WORDS: dict[str, Promise] = {
+    EndState.COMPLETED: gettext_lazy("selesai"),
+    EndState.REJECTED: gettext_lazy("permohonan ditolak"),
+    EndState.WITHDRAWN: gettext_lazy("permohonan ditarik"),
+}
+# The end boxes of a diagram, worded as the case's final status.
+END_NODES: dict[str, Promise] = {
+    EndState.COMPLETED: CaseStatus.COMPLETED.label,
+    EndState.REJECTED: CaseStatus.REJECTED.label,
+    EndState.WITHDRAWN: CaseStatus.WITHDRAWN.label,
+}
+
+
+class Jump(StrEnum):
+    FORWARD = "forward"
+    BACK = "back"
+    JOIN = "join"
+    END = "end"
+
 
 @dataclass(frozen=True)
-class BranchView:
-    condition: str
-    goto_number: int | None
-    goto_text: str | None
-    outcome: str | None
+class TransitionView:
+    text: str  # the decree's condition, or the action's own words when it states none
+    outcome: str | None  # the decree's wording of what follows
+    target: str  # "lanjut ke langkah 3", "kembali ke langkah 1", "selesai"
+    jump: Jump
 
 
 @dataclass(frozen=True)
 class StepView:
+    id: str
     number: int
     text: str
-    actor: str | None
-    pausable: bool
-    branches: list[BranchView]
+    actor: str | None  # as written in the decree
+    performer: str  # who does it: the applicant, an officer or the system
+    performer_kind: str
+    pauses_clock: bool
+    transitions: list[TransitionView]
     extras: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def pausable(self) -> bool:
+        return self.pauses_clock
 
 
 @dataclass(frozen=True)
 class TrackView:
-    name: str | None
+    key: str | None
+    name: str | None  # the decree's title of the track
+    channels: list[str]
     steps: list[StepView]
     diagram: SafeString | None
+    shared: bool = False  # the steps every track goes through once they join
+    joined_by: list[str] = field(default_factory=list)  # titles of the tracks that join here
 
 
 @dataclass(frozen=True)
@@ -379,25 +429,30 @@ class DiagramView:
 class ProcedureView:
     tracks: list[TrackView] = field(default_factory=list)
     flows: list[DiagramView] = field(default_factory=list)
+    diagram: DiagramView | None = None  # drawn from the transitions when the tracks join
     notes: list[str] = field(default_factory=list)
     extras: list[tuple[str, str]] = field(default_factory=list)
-    # Each step id with its track and the number it is shown under (numbering restarts per track).
-    step_numbers: dict[str, tuple[str | None, int]] = field(default_factory=dict)
+    # Each step id with the groups it is shown in (a track's title, or None for the shared steps)
+    # and its number there; numbering restarts per track.
+    step_numbers: dict[str, list[tuple[str | None, int]]] = field(default_factory=dict)
 
     def step_refs(self, step_ids: Iterable[str]) -> list[str]:
         """The steps as numbered on the page: ["2, 3, 4"], or with several tracks
         ["2, 3 (alur surat)", "1 (alur hadir langsung)"]. Unknown ids are left out."""
-        by_track: dict[str | None, list[int]] = {}
+        by_group: dict[str | None, list[int]] = {}
         for step_id in step_ids:
-            if step_id in self.step_numbers:
-                track, number = self.step_numbers[step_id]
-                by_track.setdefault(track, []).append(number)
+            for group, number in self.step_numbers.get(step_id, []):
+                numbers = by_group.setdefault(group, [])
+                if number not in numbers:
+                    numbers.append(number)
         refs = []
-        for track, numbers in by_track.items():
+        for group, numbers in by_group.items():
             text = ", ".join(str(n) for n in numbers)
             if len(self.tracks) > 1:
-                name = track or _("umum")
-                text = _("%(numbers)s (alur %(track)s)") % {"numbers": text, "track": name}
+                if group is None:
+                    text = _("%(numbers)s (langkah bersama)") % {"numbers": text}
+                else:
+                    text = _("%(numbers)s (alur %(track)s)") % {"numbers": text, "track": group}
             refs.append(text)
         return refs
 
@@ -409,67 +464,184 @@ def flow_svg(flow: Flow, *, id_prefix: str, direction: Direction = Direction.TOP
     return mark_safe(render_svg(nodes, edges, direction=direction, title=flow.title, id_prefix=id_prefix))  # noqa: S308
 
 
-def _tracks(steps: Sequence[ProcedureStep]) -> list[tuple[str | None, list[ProcedureStep]]]:
-    grouped: dict[str | None, list[ProcedureStep]] = {}
-    for step in steps:
-        grouped.setdefault(step.track, []).append(step)
-    return list(grouped.items())
+def _shared_suffix(process: Process) -> list[str]:
+    """The steps all tracks share, when they come last in every track at the same numbers, so they
+    can be listed once ("alur bergabung di langkah 3"); otherwise [] and each track lists them."""
+    if len(process.tracks) < 2:
+        return []
+    shared = [step_id for step_id, step in process.steps.items() if step.track is None]
+    if not shared:
+        return []
+    paths = [list(track.steps) for track in process.tracks]
+    own = len(paths[0]) - len(shared)
+    if any(path[own:] != shared or len(path) - len(shared) != own for path in paths):
+        return []
+    return shared
 
 
-def procedure_view(procedure: Procedure, *, id_prefix: str = "procedure") -> ProcedureView:
-    """Steps as numbered text per track; the decree's own flows as diagrams, or, when it has none,
-    a diagram drawn from each track's steps."""
+def _transition_view(
+    transition: CompiledTransition, *, source: str, path: list[str], shared: Collection[str]
+) -> TransitionView:
+    text = transition.condition or transition.label
+    if transition.end is not None:
+        return TransitionView(text, transition.outcome, str(END_WORDS[transition.end]), Jump.END)
+    target = transition.to or ""
+    number = path.index(target) + 1 if target in path else 0
+    if target in shared and source not in shared:
+        words, jump = _("alur bergabung di langkah %(n)s") % {"n": number}, Jump.JOIN
+    elif target in path and source in path and path.index(target) <= path.index(source):
+        words, jump = _("kembali ke langkah %(n)s") % {"n": number}, Jump.BACK
+    else:
+        words, jump = _("lanjut ke langkah %(n)s") % {"n": number}, Jump.FORWARD
+    return TransitionView(text, transition.outcome, words, jump)
+
+
+def _says_more(step: CompiledStep, views: list[TransitionView], path: list[str]) -> bool:
+    """A single plain move on to the step listed next goes without saying; anything else is shown."""
+    if len(step.transitions) != 1 or views[0].jump != Jump.FORWARD:
+        return True
+    transition = step.transitions[0]
+    position = path.index(step.id)
+    next_id = path[position + 1] if position + 1 < len(path) else None
+    return bool(transition.condition or transition.outcome) or transition.to != next_id
+
+
+def _step_views(
+    process: Process, decree: dict[str, ProcedureStep], ids: list[str], path: list[str], shared: list[str]
+) -> list[StepView]:
+    views = []
+    for step_id in ids:
+        step = process.steps[step_id]
+        written = decree.get(step_id)
+        transitions = [
+            _transition_view(t, source=step_id, path=path, shared=shared) for t in step.transitions
+        ]
+        views.append(
+            StepView(
+                id=step_id,
+                number=path.index(step_id) + 1,
+                text=step.text,
+                actor=written.actor if written else None,
+                performer=str(PERFORMER_LABELS.get(step.performer, step.performer)),
+                performer_kind=step.performer,
+                pauses_clock=step.pauses_clock,
+                transitions=transitions if _says_more(step, transitions, path) else [],
+                extras=extra_facts(written) if written else [],
+            )
+        )
+    return views
+
+
+def _diagram(
+    process: Process, decree: dict[str, ProcedureStep], paths: list[list[str]], *, title: str, id_prefix: str
+) -> SafeString:
+    drawn: dict[str, ProcessStep] = {}
+    for path in paths:
+        for number, step_id in enumerate(path, start=1):
+            if step_id in drawn:
+                continue
+            step = process.steps[step_id]
+            written = decree.get(step_id)
+            drawn[step_id] = ProcessStep(
+                id=step_id,
+                label=f"{number}. {step.text}",
+                caption=(written.actor if written else None) or str(PERFORMER_LABELS.get(step.performer, "")),
+                transitions=tuple(
+                    FlowTransition(
+                        label=t.condition if len(step.transitions) > 1 or t.condition else None,
+                        to=t.to,
+                        end=str(END_NODES[t.end]) if t.end else None,
+                    )
+                    for t in step.transitions
+                ),
+            )
+    nodes, edges = process_to_graph(list(drawn.values()))
+    return mark_safe(render_svg(nodes, edges, title=title, id_prefix=id_prefix))  # noqa: S308 - render_svg escapes all text
+
+
+def _written_steps(procedure: Procedure) -> list[TrackView]:
+    """A procedure that does not compile (not yet reviewed) is listed as written, one group."""
+    steps = [
+        StepView(
+            id=s.id,
+            number=n,
+            text=s.text,
+            actor=s.actor,
+            performer=str(PERFORMER_LABELS.get(s.performer, "")) if s.performer else "",
+            performer_kind=str(s.performer or ""),
+            pauses_clock=s.pauses_clock,
+            transitions=[],
+            extras=extra_facts(s),
+        )
+        for n, s in enumerate(procedure.steps, start=1)
+    ]
+    return [TrackView(None, None, [], steps, None)] if steps else []
+
+
+def procedure_view(
+    procedure: Procedure, process: Process | None = None, *, id_prefix: str = "procedure"
+) -> ProcedureView:
+    """The executable procedure per track as the decree titles it, steps numbered per track, with
+    who does each step and where each of its moves leads; the decree's own flows as diagrams, or,
+    when it has none, diagrams drawn from the transitions."""
     view = ProcedureView(notes=list(procedure.notes), extras=extra_facts(procedure))
     for index, flow in enumerate(procedure.flows, start=1):
         view.flows.append(DiagramView(flow.title, flow_svg(flow, id_prefix=f"{id_prefix}-flow-{index}")))
-    tracks = _tracks(procedure.steps)
-    for track, steps in tracks:
-        for number, step in enumerate(steps, start=1):
-            if step.id:
-                view.step_numbers[step.id] = (track, number)
-    texts = {s.id: s.text for s in procedure.steps if s.id}
-
-    def goto_number(track: str | None, goto: str | None) -> int | None:
-        """A branch names the number of a step on its own track; elsewhere it quotes the step."""
-        target = view.step_numbers.get(goto or "")
-        return target[1] if target and target[0] == track else None
-
-    for track_no, (track, steps) in enumerate(tracks, start=1):
-        views = [
-            StepView(
-                number=n,
-                text=s.text,
-                actor=s.actor,
-                pausable=s.pausable,
-                branches=[
-                    BranchView(b.condition, goto_number(track, b.goto), texts.get(b.goto or ""), b.outcome)
-                    for b in s.branches
-                ],
-                extras=extra_facts(s),
-            )
-            for n, s in enumerate(steps, start=1)
-        ]
+    if process is None or not process.tracks:
+        view.tracks = _written_steps(procedure)
+        for track in view.tracks:
+            for step in track.steps:
+                view.step_numbers.setdefault(step.id, []).append((None, step.number))
+        return view
+    decree = {s.id: s for s in procedure.steps}
+    shared = _shared_suffix(process)
+    draw = not procedure.flows
+    for track_no, track in enumerate(process.tracks, start=1):
+        path = list(track.steps)
+        own = [s for s in path if s not in shared]
         diagram = None
-        if not procedure.flows:
-            flow_steps = [
-                FlowStep(
-                    text=s.text,
-                    id=s.id,
-                    actor=s.actor,
-                    branches=tuple(
-                        (b.condition if not b.outcome else f"{b.condition}: {b.outcome}", b.goto)
-                        for b in s.branches
-                    ),
-                )
-                for s in steps
-            ]
-            nodes, edges = steps_to_graph(flow_steps)
-            diagram = mark_safe(  # noqa: S308 - render_svg escapes all text
-                render_svg(
-                    nodes, edges, title=track or _("Alur prosedur"), id_prefix=f"{id_prefix}-track-{track_no}"
-                )
+        if draw and not shared:
+            diagram = _diagram(
+                process, decree, [path], title=track.title, id_prefix=f"{id_prefix}-track-{track_no}"
             )
-        view.tracks.append(TrackView(track, views, diagram))
+        view.tracks.append(
+            TrackView(
+                key=track.key,
+                name=track.title,
+                channels=[str(CHANNEL_KIND_LABELS.get(c, c)) for c in track.channels],
+                steps=_step_views(process, decree, own, path, shared),
+                diagram=diagram,
+            )
+        )
+        for number, step_id in enumerate(path, start=1):
+            if step_id not in shared:
+                view.step_numbers.setdefault(step_id, []).append((track.title, number))
+    if shared:
+        path = list(process.tracks[0].steps)
+        view.tracks.append(
+            TrackView(
+                key=None,
+                name=None,
+                channels=[],
+                steps=_step_views(process, decree, shared, path, shared),
+                diagram=None,
+                shared=True,
+                joined_by=[t.title for t in process.tracks],
+            )
+        )
+        for step_id in shared:
+            view.step_numbers.setdefault(step_id, []).append((None, path.index(step_id) + 1))
+        if draw:
+            view.diagram = DiagramView(
+                _("Alur prosedur"),
+                _diagram(
+                    process,
+                    decree,
+                    [list(t.steps) for t in process.tracks],
+                    title=_("Alur prosedur"),
+                    id_prefix=f"{id_prefix}-all",
+                ),
+            )
     return view
 
 
@@ -497,7 +669,8 @@ class StandardPage:
     sections: list[Section]
     procedure: ProcedureView
     complaint_flows: list[DiagramView]
-    time_limits: list[tuple[TimeLimit, str, list[str]]]  # limit, words, steps as numbered on the page
+    # limit, words, steps as numbered on the page, where its clock starts and stops
+    time_limits: list[tuple[TimeLimit, str, list[str], list[tuple[str, str]]]]
     decree_date: str
 
 
@@ -518,11 +691,50 @@ def decree_date_words(standard: Standard) -> str:
     return ""
 
 
+def _point_words(point: ClockPoint, procedure: ProcedureView, *, start: bool) -> str:
+    step = "; ".join(procedure.step_refs([point.step])) or point.step
+    if point.on == ClockEdge.ENTER:
+        text = _("saat masuk langkah %(step)s") if start else _("sampai masuk langkah %(step)s")
+    else:
+        text = _("setelah langkah %(step)s selesai") if start else _("sampai langkah %(step)s selesai")
+    return text % {"step": step}
+
+
+def clock_words(limit: TimeLimit, procedure: ProcedureView) -> list[tuple[str, str]]:
+    """Where the limit's clock starts and stops, as (label, words): the decree's wording of the
+    start when it gives one, else the moment the case runs it from."""
+    if limit.max is None or limit.open_ended:
+        return []
+    if limit.start_text:
+        start = limit.start_text
+    elif limit.start is None:
+        start = _("sejak permohonan diterima")
+    else:
+        start = _point_words(limit.start, procedure, start=True)
+    stop = (
+        _("sampai permohonan selesai")
+        if limit.stop is None
+        else _point_words(limit.stop, procedure, start=False)
+    )
+    return [(str(EXTRA_LABELS["starts"]), start), (pgettext("jangka waktu", "Berakhir"), stop)]
+
+
+def standard_process(standard: Standard) -> Process | None:
+    """The process compiled when the standard was published: what its cases run."""
+    definition = getattr(standard, "process", None)
+    return definition.compiled() if definition is not None else None
+
+
 def standard_page(standard: Standard) -> StandardPage:
     components = standard.parsed_components()
-    procedure = procedure_view(components.procedure)
+    procedure = procedure_view(components.procedure, standard_process(standard))
     time_limits = [
-        (limit, _without_label(time_limit_words(limit), limit.label), procedure.step_refs(limit.step_ids))
+        (
+            limit,
+            _without_label(time_limit_words(limit), limit.label),
+            procedure.step_refs(limit.step_ids),
+            clock_words(limit, procedure),
+        )
         for limit in components.time_limits
     ]
     complaint_flows = [

@@ -9,7 +9,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from public import presenters
+from public import citizen, presenters
 from standards import selectors
 from standards.models import Agency
 
@@ -74,5 +74,10 @@ def service_detail(request: HttpRequest, agency_slug: str, service_slug: str) ->
     standard = selectors.standard_published(service=service)
     if standard is None:
         return render(request, "public/service_unpublished.html", {"service": service}, status=404)
-    context = {"service": service, "agency": service.agency, "page": presenters.standard_page(standard)}
+    context = {
+        "service": service,
+        "agency": service.agency,
+        "page": presenters.standard_page(standard),
+        "apply": citizen.apply_choices(citizen.online_tracks(standard)),
+    }
     return render(request, "public/service.html", context)

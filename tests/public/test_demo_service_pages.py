@@ -20,8 +20,9 @@ DEMO_FACTS = {
     ("dpmptsp-bangli", "pengaduan-masyarakat"): ["60 hari kerja", "HASIL", 'class="fc-edge fc-back"'],
     ("perkim-banten", "konsultasi"): [
         "1 jam",
-        "langkah 2, 3, 4 (alur surat)",
-        "langkah 1, 2, 3, 4 (alur hadir langsung)",  # as numbered under "Alur: hadir langsung"
+        "langkah 2, 3, 4 (alur Konsultasi dengan usulan melalui surat)",
+        # as numbered under "Alur: Konsultasi dengan hadir langsung …", the decree's title of the track
+        "langkah 1, 2, 3, 4 (alur Konsultasi dengan hadir langsung Dinas Perumahan Rakyat",
         "<dt>Mulai dihitung</dt>",
     ],
 }

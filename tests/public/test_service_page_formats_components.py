@@ -16,6 +16,7 @@ def test_a_range_of_working_days_reads_from_to(client, service):
         service,
         time_limits=[
             {
+                "key": "penyelesaian",
                 "text": "1 – 60 hari kerja",
                 "min": {"value": 1, "unit": "working_day"},
                 "max": {"value": 60, "unit": "working_day"},
@@ -27,7 +28,11 @@ def test_a_range_of_working_days_reads_from_to(client, service):
 
 
 def test_plain_days_say_they_are_counted_as_working_days(client, service):
-    body = _page(client, service, time_limits=[{"text": "1 hari", "max": {"value": 1, "unit": "day"}}])
+    body = _page(
+        client,
+        service,
+        time_limits=[{"key": "penyelesaian", "text": "1 hari", "max": {"value": 1, "unit": "day"}}],
+    )
 
     assert "paling lama 1 hari (dihitung sebagai hari kerja)" in body
 
@@ -37,8 +42,9 @@ def test_an_open_ended_limit_is_shown_as_written(client, service):
         client,
         service,
         time_limits=[
-            {"text": "15 menit", "max": {"value": 15, "unit": "minute"}},
+            {"key": "administrasi", "text": "15 menit", "max": {"value": 15, "unit": "minute"}},
             {
+                "key": "konsultasi",
                 "label": "Konsultasi",
                 "text": "Sesuai materi konsultasi",
                 "max": {"value": 2, "unit": "hour"},
@@ -95,61 +101,86 @@ def test_complaint_tiers_are_listed_with_their_limits(client, service):
 
 
 def test_text_from_the_decree_is_escaped(client, service):
-    body = _page(client, service, products=["Surat <script>alert(1)</script>"])
+    body = _page(
+        client, service, products=["Surat pengantar izin keramaian", "Surat <script>alert(1)</script>"]
+    )
 
     assert "<script>alert(1)</script>" not in body
     assert "&lt;script&gt;" in body
 
 
+def _staff(step_id, text, transitions, **more):
+    return {"id": step_id, "text": text, "performer": "staff", "role": "operator-kecamatan",
+            "transitions": transitions, **more}  # fmt: skip
+
+
+def _done(key="selesai"):
+    return [{"key": key, "kind": "complete", "end": "completed"}]
+
+
+def _next(step_id):
+    return [{"key": "lanjut", "kind": "forward", "to": step_id}]
+
+
+TWO_TRACKS = {
+    "tracks": [{"key": "surat", "title": "surat"}, {"key": "hadir", "title": "hadir langsung"}],
+    "steps": [
+        _staff("s1", "Petugas menerima surat", _next("s2"), actor="Petugas", track="surat"),
+        _staff("s2", "Petugas menjawab surat", _done(), track="surat"),
+        _staff("h1", "Petugas menerima tamu", _next("h2"), actor="Petugas", track="hadir"),
+        _staff("h2", "Petugas memberi konsultasi", _done(), track="hadir"),
+    ],
+    "flows": [],
+}
+
+
 def test_steps_on_separate_tracks_are_shown_separately(client, service):
-    steps = [
-        {"id": "a", "text": "Pemohon mengirim surat", "actor": "Pemohon", "track": "surat"},
-        {"id": "b", "text": "Petugas menerima surat", "actor": "Petugas", "track": "surat"},
-        {"id": "c", "text": "Pemohon datang ke loket", "actor": "Pemohon", "track": "hadir langsung"},
-    ]
-    body = _page(client, service, procedure={"steps": steps, "flows": []})
+    body = _page(client, service, procedure=TWO_TRACKS)
 
     assert "Alur: surat" in body
     assert "Alur: hadir langsung" in body
-    assert body.count("<svg") == 2  # one diagram per track, drawn from its steps
+    assert body.count("<svg") == 2  # one diagram per track, drawn from its transitions
 
 
 def test_time_limits_name_steps_as_numbered_on_their_own_track(client, service):
-    steps = [
-        {"id": "s1", "text": "Pemohon mengirim surat", "track": "surat"},
-        {"id": "s2", "text": "Petugas menjawab surat", "track": "surat"},
-        {"id": "h1", "text": "Pemohon datang ke loket", "track": "hadir langsung"},
-        {"id": "h2", "text": "Petugas memberi konsultasi", "track": "hadir langsung"},
-    ]
     limits = [
         {
+            "key": "surat",
             "label": "Surat",
             "text": "3 hari kerja",
             "max": {"value": 3, "unit": "working_day"},
             "step_ids": ["s2"],
+            "track": "surat",
         },
         {
+            "key": "hadir",
             "label": "Hadir langsung",
             "text": "1 jam",
             "max": {"value": 1, "unit": "hour"},
             "step_ids": ["h1", "h2"],
-            "track": "hadir langsung",
-            "starts": "setelah menyampaikan maksud konsultasi",
+            "track": "hadir",
+            "start_text": "setelah menyampaikan maksud konsultasi",
         },
     ]
-    body = _page(client, service, procedure={"steps": steps, "flows": []}, time_limits=limits)
+    body = _page(client, service, procedure=TWO_TRACKS, time_limits=limits)
 
     assert "langkah 2 (alur surat)" in body
     assert "langkah 1, 2 (alur hadir langsung)" in body
     assert "langkah 3" not in body  # no step is shown as the third
-    assert "Mulai dihitung" in body  # the extra key in Indonesian, not "Starts"
+    assert "<dt>Mulai dihitung</dt><dd>setelah menyampaikan maksud konsultasi</dd>" in body
     assert "<dt>Track</dt>" not in body and "<dt>Starts</dt>" not in body
 
 
 def test_one_track_names_its_steps_without_the_track(client, service):
-    steps = [{"id": "a", "text": "Pemohon datang"}, {"id": "b", "text": "Petugas melayani"}]
-    limits = [{"text": "15 menit", "max": {"value": 15, "unit": "minute"}, "step_ids": ["a", "b"]}]
-    body = _page(client, service, procedure={"steps": steps, "flows": []}, time_limits=limits)
+    procedure = {
+        "tracks": [{"key": "loket", "title": "Layanan di loket"}],
+        "steps": [_staff("a", "Petugas menerima", _next("b")), _staff("b", "Petugas melayani", _done())],
+        "flows": [],
+    }
+    limits = [
+        {"key": "layanan", "text": "15 menit", "max": {"value": 15, "unit": "minute"}, "step_ids": ["a", "b"]}
+    ]
+    body = _page(client, service, procedure=procedure, time_limits=limits)
 
     assert "langkah 1, 2</span>" in body
     assert "(alur" not in body

@@ -63,11 +63,12 @@ def test_it_shows_the_decree(body):
         assert text in body
 
 
-def test_it_draws_the_procedure_and_lists_its_steps_with_actors_and_branches(body):
+def test_it_draws_the_procedure_and_lists_its_steps_with_actors_and_transitions(body):
     assert "<svg" in body
     assert 'class="actor">Operator Kecamatan<' in body
-    assert "jika tidak lengkap" in body
-    assert "kembali ke langkah 1" in body
+    assert "Alur: Pengajuan daring oleh Operator Kelurahan" in body  # the track as the decree titles it
+    assert "<strong>jika tidak lengkap</strong>: dikembalikan → kembali ke langkah 1" in body
+    assert "<strong>jika lengkap</strong> → lanjut ke langkah 3" in body
 
 
 def test_it_makes_the_complaint_e_mail_a_link(body):
