@@ -247,6 +247,12 @@ def timeline_entries(
     return entries
 
 
+def return_note(events: Sequence[CaseEvent]) -> str:
+    """The note of the latest return, shown beside what is missing."""
+    returned = [e for e in events if e.kind == CaseEventKind.RETURNED]
+    return returned[-1].note if returned else ""
+
+
 @dataclass(frozen=True)
 class UnitChoice:
     slug: str

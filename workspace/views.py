@@ -208,6 +208,7 @@ def _case_page(
     checklist = case_selectors.case_checklist(case=case)
     actions = _action_forms(case, request.user)
     files = list(case.files.all())
+    events = case_selectors.case_timeline(case=case)
     context = {
         "case": case,
         "number": case.display_number,
@@ -223,9 +224,8 @@ def _case_page(
         "requirements": list(requirements.items()),
         "missing_texts": [requirements.get(key, key) for key in case.missing],
         "clocks": presenters.clock_rows(case_selectors.case_clocks(case=case, now=now), case.agency),
-        "timeline": presenters.timeline_entries(
-            case_selectors.case_timeline(case=case), case, requirements, files
-        ),
+        "timeline": presenters.timeline_entries(events, case, requirements, files),
+        "return_note": presenters.return_note(events) if case.missing else "",
         "actions": actions,
         # Files can be added by whoever holds the step, the same rule as its actions.
         "can_upload": bool(actions),
