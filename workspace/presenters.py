@@ -159,6 +159,7 @@ class ClockRow:
     remaining: str
     overdue: bool
     due: str
+    stopped: bool  # the step is done: what was used is what counts, not what would be left
 
 
 def clock_state_words(code: str) -> str:
@@ -182,6 +183,7 @@ def clock_rows(clocks: Sequence[ClockView], agency: Any) -> list[ClockRow]:
             remaining=working_time_words(c.remaining, c.working_day),
             overdue=c.remaining < timedelta(0),
             due=local_time(c.due_at, agency),
+            stopped=c.phase == "stopped",
         )
         for c in clocks
     ]
