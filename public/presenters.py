@@ -480,14 +480,14 @@ def _shared_suffix(process: Process) -> list[str]:
 
 
 def _transition_view(
-    transition: CompiledTransition, *, source: str, path: list[str], shared: Collection[str]
+    transition: CompiledTransition, *, source: str, path: list[str], joins: Collection[str]
 ) -> TransitionView:
     text = transition.condition or transition.label
     if transition.end is not None:
         return TransitionView(text, transition.outcome, str(END_WORDS[transition.end]), Jump.END)
     target = transition.to or ""
     number = path.index(target) + 1 if target in path else 0
-    if target in shared and source not in shared:
+    if target in joins and source not in joins:
         words, jump = _("alur bergabung di langkah %(n)s") % {"n": number}, Jump.JOIN
     elif target in path and source in path and path.index(target) <= path.index(source):
         words, jump = _("kembali ke langkah %(n)s") % {"n": number}, Jump.BACK
@@ -507,15 +507,17 @@ def _says_more(step: CompiledStep, views: list[TransitionView], path: list[str])
 
 
 def _step_views(
-    process: Process, decree: dict[str, ProcedureStep], ids: list[str], path: list[str], shared: list[str]
+    process: Process,
+    decree: dict[str, ProcedureStep],
+    ids: list[str],
+    path: list[str],
+    joins: Collection[str],
 ) -> list[StepView]:
     views = []
     for step_id in ids:
         step = process.steps[step_id]
         written = decree.get(step_id)
-        transitions = [
-            _transition_view(t, source=step_id, path=path, shared=shared) for t in step.transitions
-        ]
+        transitions = [_transition_view(t, source=step_id, path=path, joins=joins) for t in step.transitions]
         views.append(
             StepView(
                 id=step_id,
@@ -595,6 +597,10 @@ def procedure_view(
         return view
     decree = {s.id: s for s in procedure.steps}
     shared = _shared_suffix(process)
+    # Steps every track goes through: a move into one from a track's own step is where it joins.
+    joins = (
+        {i for i, step in process.steps.items() if step.track is None} if len(process.tracks) > 1 else set()
+    )
     draw = not procedure.flows
     for track_no, track in enumerate(process.tracks, start=1):
         path = list(track.steps)
@@ -609,7 +615,7 @@ def procedure_view(
                 key=track.key,
                 name=track.title,
                 channels=[str(CHANNEL_KIND_LABELS.get(c, c)) for c in track.channels],
-                steps=_step_views(process, decree, own, path, shared),
+                steps=_step_views(process, decree, own, path, joins),
                 diagram=diagram,
             )
         )
@@ -623,7 +629,7 @@ def procedure_view(
                 key=None,
                 name=None,
                 channels=[],
-                steps=_step_views(process, decree, shared, path, shared),
+                steps=_step_views(process, decree, shared, path, joins),
                 diagram=None,
                 shared=True,
                 joined_by=[t.title for t in process.tracks],

@@ -48,3 +48,4 @@ def test_the_right_pin_opens_the_status_page(client, demo):
 
     assert response.status_code == 302
     assert response["Location"] == "/lacak/permohonan/"
+    assert client.session.get_expire_at_browser_close()  # remembered until the browser closes

@@ -84,3 +84,49 @@ def test_where_the_tracks_join_the_page_says_so_and_lists_the_shared_steps_once(
     assert "Alur Pengaduan Manual, Pengaduan Online bergabung di langkah 3." in bangli
     assert bangli.count("mengidentifikasi permasalahan pengaduan") == 1
     assert '<li value="3" id="langkah-identifikasi">' in bangli
+
+
+def _joined(own_of_second: int) -> dict:
+    """Two tracks that join at a shared step; the second has ``own_of_second`` steps of its own."""
+    second = [
+        _step(
+            f"b{n}",
+            f"Petugas loket B langkah {n}",
+            [{"key": "lanjut", "kind": "forward", "to": f"b{n + 1}" if n < own_of_second else "bersama"}],
+            track="b",
+        )
+        for n in range(1, own_of_second + 1)
+    ]
+    return {
+        "tracks": [{"key": "a", "title": "Loket A"}, {"key": "b", "title": "Loket B"}],
+        "steps": [
+            _step("a1", "Petugas loket A menerima", [{"key": "lanjut", "kind": "forward", "to": "bersama"}],
+                  track="a"),
+            *second,
+            _step("bersama", "Camat memutuskan bersama", [{"key": "selesai", "kind": "complete",
+                  "end": "completed"}], role="camat"),
+        ],
+        "flows": [],
+    }  # fmt: skip
+
+
+def test_joined_tracks_without_a_decree_diagram_get_one_diagram_of_both(client, service):
+    publish(service, procedure=_joined(1))
+    body = client.get(URL).content.decode()
+
+    assert body.count("<svg") == 1
+    assert 'data-from="a1" data-to="bersama"' in body and 'data-from="b1" data-to="bersama"' in body
+    assert body.count("→ alur bergabung di langkah 2") == 2
+    assert body.count("Camat memutuskan bersama</span>") == 1  # listed once, under "Langkah bersama"
+
+
+def test_tracks_joining_at_different_numbers_list_the_shared_step_in_each(client, service):
+    publish(service, procedure=_joined(2))
+    body = client.get(URL).content.decode()
+
+    assert "Langkah bersama" not in body
+    assert body.count("Camat memutuskan bersama</span>") == 2  # step 2 of Loket A, step 3 of Loket B
+    assert '<li value="2" id="langkah-bersama">' in body
+    assert '<li value="3" id="langkah-bersama">' in body
+    assert "→ alur bergabung di langkah 2" in body and "→ alur bergabung di langkah 3" in body
+    assert "kembali ke" not in body
