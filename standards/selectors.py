@@ -65,7 +65,7 @@ def service_get(*, agency_slug: str, service_slug: str) -> Service | None:
 
 def standard_published(*, service: Service) -> Standard | None:
     return (
-        Standard.objects.select_related("service__agency")
+        Standard.objects.select_related("service__agency", "process")
         .filter(service=service, status=StandardStatus.PUBLISHED)
         .first()
     )
