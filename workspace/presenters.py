@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from cases.models import Case, CaseEvent, CaseEventKind, CaseFile, CaseStatus, Channel
-from cases.selectors import ActionView, ClockView, Urgency
+from cases.selectors import ActionView, ChecklistItem, ClockView, Urgency
 from pelayan.lib.process import CompiledStep, Process
 from standards.models import TimeZone
 
@@ -247,6 +247,28 @@ def timeline_entries(
             )
         )
     return entries
+
+
+@dataclass(frozen=True)
+class ChecklistRow:
+    key: str
+    text: str
+    file: CaseFile | None
+    state: str  # "given", "absent", "missing" (asked for on return), "resupplied" (given since)
+
+
+def checklist_rows(items: Sequence[ChecklistItem], case: Case) -> list[ChecklistRow]:
+    """A requirement asked for on return whose newest file came after the return is given again,
+    though it stays on the case's missing list until the case is resubmitted."""
+    rows = []
+    for item in items:
+        if item.missing:
+            fresh = item.file is not None and item.file.uploaded_at >= case.step_entered_at
+            state = "resupplied" if fresh else "missing"
+        else:
+            state = "given" if item.file is not None else "absent"
+        rows.append(ChecklistRow(item.key, item.text, item.file, state))
+    return rows
 
 
 def return_note(events: Sequence[CaseEvent]) -> str:

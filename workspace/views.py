@@ -205,7 +205,7 @@ def _case_page(
     now = timezone.now()
     process = case.compiled()
     requirements = presenters.requirement_texts(case)
-    checklist = case_selectors.case_checklist(case=case)
+    checklist = presenters.checklist_rows(case_selectors.case_checklist(case=case), case)
     actions = _action_forms(case, request.user)
     files = list(case.files.all())
     events = case_selectors.case_timeline(case=case)

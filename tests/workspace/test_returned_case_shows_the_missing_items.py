@@ -34,3 +34,20 @@ def test_a_return_without_missing_items_or_note_is_refused_beside_the_form(
     assert "Sebutkan persyaratan yang kurang" in response.content.decode()
     case.refresh_from_db()
     assert case.step == "teliti"
+
+
+@pytest.mark.django_db
+def test_a_missing_item_uploaded_after_the_return_is_shown_as_given_until_resubmitted(
+    returned_case, as_kelurahan
+):
+    from tests.workspace.conftest import pdf
+
+    url = reverse("workspace:case", args=[returned_case.display_number])
+    as_kelurahan.post(
+        reverse("workspace:case_upload", args=[returned_case.display_number]),
+        {"requirement": "kk", "version": returned_case.version, "file": pdf("kk.pdf")},
+    )
+    page = as_kelurahan.get(url).content.decode()
+    assert "Sudah dilengkapi, belum diajukan kembali" in page
+    assert "Diminta dilengkapi" not in page
+    assert "kk.pdf" in page
