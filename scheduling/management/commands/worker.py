@@ -15,6 +15,7 @@ from types import FrameType
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import OperationalError
 from django.utils.crypto import get_random_string
 from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, DEFAULT_TASK_QUEUE_NAME, task_backends
 from django_tasks_db import DatabaseBackend
@@ -65,7 +66,13 @@ class Loop:
         for position, periodic in enumerate(self.schedule):
             if now + _EARLY_WAKE < self.next_due[position]:
                 continue
-            result = periodic_task_enqueue(task=periodic.task)
+            try:
+                result = periodic_task_enqueue(task=periodic.task)
+            except OperationalError as exc:
+                # A busy or briefly unreachable database must not end the worker: the task stays
+                # due and is queued on a later pass.
+                logger.warning("could not queue %s: %s", periodic.task.module_path, exc)
+                continue
             if result is None:
                 logger.info("%s is still pending; not queued again", periodic.task.module_path)
             else:
@@ -88,6 +95,7 @@ class Loop:
         )
         try:
             self.worker.run()
+            # django-tasks-db 0.13 counts the tasks it ran only in this attribute.
             return self.worker._run_tasks < self.batch_size
         finally:
             self.worker = None
