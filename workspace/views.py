@@ -121,7 +121,7 @@ def case_new(request: HttpRequest, agency_slug: str, service_slug: str) -> HttpR
         "service": service,
         "tracks": process.tracks,
         "channels": [(c, presenters.channel_words(c)) for c in channels if c in Channel.values],
-        "requirements": list(requirements.items()),
+        "requirements": [(key, text, "") for key, text in requirements.items()],
         "errors": {},
         "error": "",
         "values": {
@@ -151,8 +151,13 @@ def case_new(request: HttpRequest, agency_slug: str, service_slug: str) -> HttpR
         context["error"] = exc.message
         return _page(request, "workspace/case_new.html", context, status=403)
     except InvalidInput as exc:
+        errors = _field_errors(exc)
         context["error"] = exc.message
-        context["errors"] = _field_errors(exc)
+        context["errors"] = errors
+        # A file at fault is named "files.<requirement>": its message goes beside that input.
+        context["requirements"] = [
+            (key, text, errors.get(f"files_{key}", "")) for key, text in requirements.items()
+        ]
         return _page(request, "workspace/case_new.html", context, status=400)
     # Not a redirect: the PIN is shown on this one response and kept nowhere else.
     return _page(

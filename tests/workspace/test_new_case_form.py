@@ -69,3 +69,21 @@ def test_the_form_asks_one_file_per_requirement_by_its_text(kedopok_service, as_
         assert f'name="{key}" type="file"' in page
         assert text in page
     assert "Pengajuan secara online oleh Operator Kelurahan" in page
+
+
+@pytest.mark.django_db
+def test_a_file_of_the_wrong_type_is_refused_and_nothing_is_recorded(kedopok_service, as_kelurahan):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = as_kelurahan.post(
+        _url(kedopok_service),
+        {
+            "track": "online",
+            "channel": "website",
+            "name": "Budi",
+            "kk": SimpleUploadedFile("kk.txt", b"bukan pdf", content_type="text/plain"),
+        },
+    )
+    assert response.status_code == 400
+    assert "PDF, JPEG, atau PNG" in response.content.decode()
+    assert not Case.objects.exists()
