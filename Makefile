@@ -46,6 +46,7 @@ test: setup
 bench: setup
 	$(BIN)/python bench/bench_due.py
 	$(BIN)/python bench/bench_import.py
+	$(BIN)/python bench/bench_cases.py
 	$(BIN)/python bench/bench_sla_sweep.py
 
 clean:
