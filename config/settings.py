@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "public",
     "scheduling",
     "workspace",
+    "surveys",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,7 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     # Before the public pages, whose first segment is an agency slug.
     path("kerja/", include("workspace.urls")),
+    path("", include("surveys.urls")),
     path("", include("public.urls")),
 ]
 

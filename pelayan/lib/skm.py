@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from fractions import Fraction
@@ -27,18 +28,25 @@ __all__ = [
     "CODES",
     "CONVERSION",
     "ELEMENTS",
+    "MONTHS",
     "WEIGHT",
     "Element",
     "Grade",
     "IkmResult",
+    "Period",
+    "PeriodKind",
     "RowError",
     "compute",
+    "compute_from_sums",
     "grade_for",
     "krejcie_morgan_formula",
     "krejcie_morgan_table",
     "parse_answer",
     "parse_rows",
+    "period_containing",
+    "period_from_key",
     "sample_size",
+    "survey_period_kind",
     "to_decimal",
 ]
 
@@ -331,3 +339,91 @@ def sample_size(population: int) -> int:
         if population <= tabulated:
             return min(population, sample)
     return table[-1][1]
+
+
+# -- periods -------------------------------------------------------------------------------------
+
+
+class PeriodKind(StrEnum):
+    MONTH = "month"
+    SEMESTER = "semester"
+    YEAR = "year"
+
+
+MONTHS = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Period:
+    kind: PeriodKind
+    start: date
+    end: date  # the first day after the period
+
+    @property
+    def label(self) -> str:
+        if self.kind is PeriodKind.MONTH:
+            return f"{MONTHS[self.start.month - 1]} {self.start.year}"
+        if self.kind is PeriodKind.SEMESTER:
+            return f"Semester {'I' if self.start.month == 1 else 'II'} {self.start.year}"
+        return f"Tahun {self.start.year}"
+
+    @property
+    def key(self) -> str:
+        """``2026-03``, ``2026-S1`` or ``2026`` (what a URL or a form carries)."""
+        if self.kind is PeriodKind.MONTH:
+            return f"{self.start:%Y-%m}"
+        if self.kind is PeriodKind.SEMESTER:
+            return f"{self.start.year}-S{1 if self.start.month == 1 else 2}"
+        return str(self.start.year)
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day < self.end
+
+    def previous(self) -> Period:
+        return period_containing(self.start - timedelta(days=1), self.kind)
+
+
+def period_containing(day: date, kind: PeriodKind) -> Period:
+    if kind is PeriodKind.MONTH:
+        start = day.replace(day=1)
+        end = date(day.year + 1, 1, 1) if day.month == 12 else date(day.year, day.month + 1, 1)
+    elif kind is PeriodKind.SEMESTER:
+        first_half = day.month <= 6
+        start = date(day.year, 1 if first_half else 7, 1)
+        end = date(day.year, 7, 1) if first_half else date(day.year + 1, 1, 1)
+    else:
+        start, end = date(day.year, 1, 1), date(day.year + 1, 1, 1)
+    return Period(kind, start, end)
+
+
+def period_from_key(key: str) -> Period:
+    """The period a key names (``2026-03``, ``2026-S1``, ``2026``); ValueError otherwise."""
+    text = (key or "").strip().upper()
+    if len(text) > 7:
+        raise ValueError("unknown period")
+    try:
+        if len(text) == 4 and text.isdigit():
+            return period_containing(date(int(text), 1, 1), PeriodKind.YEAR)
+        year, _, rest = text.partition("-")
+        if not (len(year) == 4 and year.isdigit()):
+            raise ValueError("unknown period")
+        if rest in ("S1", "S2"):
+            return period_containing(date(int(year), 1 if rest == "S1" else 7, 1), PeriodKind.SEMESTER)
+        if len(rest) == 2 and rest.isdigit():
+            return period_containing(date(int(year), int(rest), 1), PeriodKind.MONTH)
+    except ValueError:
+        raise ValueError("unknown period") from None
+    raise ValueError("unknown period")
+
+
+def survey_period_kind(frequency_per: str | None, times: int | None) -> PeriodKind:
+    """The survey period a standard's frequency sets: per semester (or twice a year) → semester,
+    monthly → month, yearly or unstated → year (the regulation's minimum: once a year)."""
+    if frequency_per == "semester" or (frequency_per == "year" and (times or 1) >= 2):
+        return PeriodKind.SEMESTER
+    if frequency_per == "month":
+        return PeriodKind.MONTH
+    return PeriodKind.YEAR
