@@ -623,6 +623,7 @@ def case_act(
     assignee: Any | None = None,
     unit: str | None = None,
     now: datetime | None = None,
+    signed: bool = False,
 ) -> Case:
     """Take the transition ``action`` out of the case's open step, as ``actor``, on ``version``.
 
@@ -647,6 +648,12 @@ def case_act(
         chosen = step.transition(action) if step else None
         if step is None or chosen is None:
             raise Conflict(_("Tindakan ini tidak tersedia pada langkah sekarang."), {"action": "not_open"})
+        # Documents hook: a sign transition is taken by documents.services.case_sign, which signs the
+        # step's product first and passes signed=True; with PELAYAN_SIGNING_REQUIRED no other path may.
+        if chosen.kind == TransitionKind.SIGN and not signed and settings.PELAYAN_SIGNING_REQUIRED:
+            raise InvalidInput(
+                _("Langkah ini memerlukan tanda tangan elektronik."), {"passphrase": "required"}
+            )
         role = None
         if actor.applicant:
             if step.performer != Performer.APPLICANT and not (step.pauses_clock and locked.missing):

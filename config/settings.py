@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "public",
     "scheduling",
     "workspace",
+    "documents",
     "surveys",
 ]
 
@@ -147,6 +148,14 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # One file given for a requirement of a case (PDF, JPEG or PNG).
 PELAYAN_CASE_FILE_MAX_BYTES = env_int("PELAYAN_CASE_FILE_MAX_BYTES", 5 * 1024 * 1024)
+# Documents (docs/documents.md): signing identities and the demo CA live here, never in the repository.
+PELAYAN_SIGNING_DIR = Path(env_str("PELAYAN_SIGNING_DIR", str(BASE_DIR / "var" / "signing")))
+# Extra trusted roots (PEM files) for validating signed documents, beside the demo CA when present.
+PELAYAN_SIGNING_TRUST_ROOTS = env_list("PELAYAN_SIGNING_TRUST_ROOTS", [])
+# A sign transition only through documents.services.case_sign (off until every caller uses it).
+PELAYAN_SIGNING_REQUIRED = env_bool("PELAYAN_SIGNING_REQUIRED", False)
+# The largest PDF anyone may upload on /v/<code> to check it.
+PELAYAN_VERIFY_UPLOAD_MAX_BYTES = env_int("PELAYAN_VERIFY_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 
 # Background work through the tasks API (django-tasks backport of django.tasks). Tasks are queued in
 # the database and run by `pelayan worker`; the test suite switches to the immediate backend

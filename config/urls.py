@@ -15,6 +15,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     # Before the public pages, whose first segment is an agency slug.
+    path("v/", include("documents.urls")),
     path("kerja/", include("workspace.urls")),
     path("", include("surveys.urls")),
     path("", include("public.urls")),

@@ -1,0 +1,77 @@
+"""HTML to PDF: the letter layout (kop surat, number, place and date, body from the template
+version, signatory, QR to the verification page), rendered by WeasyPrint."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import segno
+from django.conf import settings
+from django.template import engines
+from django.template.loader import render_to_string
+
+MONTHS = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+STYLESHEET = Path(__file__).resolve().parent / "static" / "documents" / "letter.css"
+# The id of the empty box the visible signature is drawn into (see letter.html).
+SIGNATURE_ANCHOR = "signature-box"
+
+
+def indonesian_date(day: dt.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def verify_url(code: str) -> str:
+    return f"{settings.SITE_URL.rstrip('/')}/v/{code}"
+
+
+def qr_data_uri(url: str) -> str:
+    svg = segno.make(url, error="m").svg_inline(scale=4, border=2)
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+
+
+@dataclass(frozen=True)
+class Rendered:
+    pdf: bytes
+    # Where the signature goes: page index and box in PDF points (x1, y1, x2, y2), origin bottom left.
+    signature_page: int
+    signature_box: tuple[int, int, int, int]
+
+
+def body_render(body: str, context: dict[str, Any]) -> str:
+    """The template version's text with the document's values (Django template language,
+    autoescaped: an agency admin's text cannot inject markup through the values)."""
+    return engines["django"].from_string(body).render(context)
+
+
+def render_pdf(*, context: dict[str, Any], body: str) -> Rendered:
+    from weasyprint import CSS, HTML
+
+    html = render_to_string(
+        "documents/letter.html",
+        {**context, "body": body_render(body, context), "signature_anchor": SIGNATURE_ANCHOR},
+    )
+    document = HTML(string=html, base_url=str(settings.MEDIA_ROOT)).render(
+        stylesheets=[CSS(filename=str(STYLESHEET))]
+    )
+    page_index, box = 0, (0, 0, 0, 0)
+    for index, page in enumerate(document.pages):
+        anchor = page.anchors.get(SIGNATURE_ANCHOR)
+        if anchor is None:
+            continue
+        # Anchors are CSS pixels from the top left (x1, y1, x2, y2); PDF points are 0.75 px from
+        # the bottom left.
+        x1, y1, x2, y2 = anchor
+        page_index = index
+        box = (
+            round(x1 * 0.75), round((page.height - y2) * 0.75),
+            round(x2 * 0.75), round((page.height - y1) * 0.75),
+        )  # fmt: skip
+    pdf = document.write_pdf(pdf_variant="pdf/a-2b", pdf_identifier=context["public_code"].encode())
+    return Rendered(pdf=pdf, signature_page=page_index, signature_box=box)

@@ -1,0 +1,589 @@
+"""Writes of documents: templates (versioned), numbering, issuing, signing, revoking, archiving.
+
+Every state change records an audit event in the caller's transaction. A passphrase is handed to
+the signer and dropped: it is never stored, logged or put in an audit event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from audit.services import audit_event_record
+from cases.models import Case
+from cases.services import ActionForbidden, Actor, Conflict, InvalidInput, case_act, may_act
+from documents.models import (
+    Document,
+    DocumentKind,
+    DocumentStatus,
+    DocumentTemplate,
+    Letterhead,
+    NumberCounter,
+    NumberingScheme,
+    SigningIdentity,
+    TemplateStatus,
+)
+from documents.rendering import indonesian_date, qr_data_uri, render_pdf, verify_url
+from documents.rules import document_kind_for
+from documents.signers import SigningFailed, SignRequest, signer_for
+from standards.models import Agency
+
+KINDS_DIR = Path(__file__).resolve().parent / "templates" / "documents" / "kinds"
+# Default classification codes (Permendagri 83/2022 style): 000 umum, 600 pekerjaan umum/perkim, 300 trantib.
+DEFAULT_CLASSIFICATION = {
+    DocumentKind.RECEIPT: "000.5",
+    DocumentKind.REPLY_LETTER: "600",
+    DocumentKind.COVER_LETTER: "300",
+}
+DEFAULT_RETENTION_YEARS = {
+    DocumentKind.RECEIPT: 2,
+    DocumentKind.REPLY_LETTER: 5,
+    DocumentKind.COVER_LETTER: 5,
+}
+
+__all__ = ["SigningFailed", "case_act_with_documents", "case_sign"]
+
+
+# -- templates -----------------------------------------------------------------------------------
+
+
+def default_template_body(kind: str) -> str:
+    return (KINDS_DIR / f"{kind}.html").read_text(encoding="utf-8")
+
+
+def template_published(*, agency: Agency, kind: str) -> DocumentTemplate:
+    """The version in force; version 1 is made from the shipped text the first time it is needed."""
+    found = DocumentTemplate.objects.filter(agency=agency, kind=kind, status=TemplateStatus.PUBLISHED).first()
+    if found is not None:
+        return found
+    try:
+        with transaction.atomic():
+            made = DocumentTemplate.objects.create(
+                agency=agency, kind=kind, version=1, status=TemplateStatus.PUBLISHED,
+                title=str(DocumentKind(kind).label), body=default_template_body(kind), published_at=timezone.now(),
+            )  # fmt: skip
+            audit_event_record(
+                actor=None, agency=agency, action="document_template.published", target=made,
+                data={"kind": kind, "version": 1},
+            )  # fmt: skip
+            return made
+    except IntegrityError:
+        return DocumentTemplate.objects.get(agency=agency, kind=kind, status=TemplateStatus.PUBLISHED)
+
+
+@transaction.atomic
+def template_draft_save(*, agency: Agency, kind: str, actor: Any, title: str, body: str) -> DocumentTemplate:
+    """Save the agency's draft of a kind's text: the open draft is changed, else a new version made."""
+    if not body.strip():
+        raise InvalidInput(_("Isi templat wajib diisi."), {"body": "required"})
+    try:
+        body_check = body_render_check(body)
+    except Exception as exc:  # a template syntax error is the admin's input, shown back to them
+        raise InvalidInput(
+            _("Templat tidak dapat dibaca: %(error)s") % {"error": exc}, {"body": "syntax"}
+        ) from None
+    del body_check
+    template_published(agency=agency, kind=kind)
+    draft = (
+        DocumentTemplate.objects.select_for_update()
+        .filter(agency=agency, kind=kind, status=TemplateStatus.DRAFT)
+        .first()
+    )
+    if draft is None:
+        latest = DocumentTemplate.objects.filter(agency=agency, kind=kind).order_by("-version").first()
+        draft = DocumentTemplate(agency=agency, kind=kind, version=(latest.version if latest else 0) + 1,
+                                 created_by=actor)  # fmt: skip
+    draft.title = title.strip()[:200] or str(DocumentKind(kind).label)
+    draft.body = body
+    draft.save()
+    audit_event_record(actor=actor, agency=agency, action="document_template.draft_saved", target=draft,
+                       data={"kind": kind, "version": draft.version})  # fmt: skip
+    return draft
+
+
+def body_render_check(body: str) -> str:
+    from documents.rendering import body_render
+
+    return body_render(body, {})
+
+
+@transaction.atomic
+def template_publish(*, template: DocumentTemplate, actor: Any) -> DocumentTemplate:
+    locked = DocumentTemplate.objects.select_for_update().get(pk=template.pk)
+    if locked.status != TemplateStatus.DRAFT:
+        raise Conflict(_("Hanya draf yang dapat diberlakukan."), {"template": "not_draft"})
+    DocumentTemplate.objects.filter(
+        agency_id=locked.agency_id, kind=locked.kind, status=TemplateStatus.PUBLISHED
+    ).update(status=TemplateStatus.RETIRED)
+    locked.status = TemplateStatus.PUBLISHED
+    locked.published_at = timezone.now()
+    locked.save(update_fields=["status", "published_at"])
+    audit_event_record(actor=actor, agency=locked.agency, action="document_template.published", target=locked,
+                       data={"kind": locked.kind, "version": locked.version})  # fmt: skip
+    return locked
+
+
+# -- numbering -----------------------------------------------------------------------------------
+
+
+def scheme_for(*, agency: Agency, kind: str) -> NumberingScheme:
+    scheme = NumberingScheme.objects.filter(agency=agency, kind=kind).first()
+    if scheme is not None:
+        return scheme
+    unit_code = default_unit_code(agency)
+    try:
+        with transaction.atomic():
+            return NumberingScheme.objects.create(
+                agency=agency, kind=kind, classification=DEFAULT_CLASSIFICATION[kind], unit_code=unit_code,
+                retention_years=DEFAULT_RETENTION_YEARS[kind],
+            )  # fmt: skip
+    except IntegrityError:
+        return NumberingScheme.objects.get(agency=agency, kind=kind)
+
+
+GENERIC_WORDS = {
+    "dinas",
+    "badan",
+    "biro",
+    "kec.",
+    "kecamatan",
+    "kel.",
+    "kelurahan",
+    "desa",
+    "provinsi",
+    "kabupaten",
+    "kab.",
+    "kota",
+    "sekretariat",
+    "daerah",
+    "dan",
+}
+
+
+def default_unit_code(agency: Agency) -> str:
+    """The unit part of a letter number from the agency's short name ("Dinas Perkim Provinsi
+    Banten" → "Perkim", "Kec. Kedopok" → "Kedopok"); agency admins may change it."""
+    words = [w for w in (agency.short_name or agency.name).split() if w.lower() not in GENERIC_WORDS]
+    return (words[0] if words else agency.slug)[:40]
+
+
+def number_allocate(*, scheme: NumberingScheme, year: int) -> tuple[str, int]:
+    """The next number of ``scheme`` in ``year``. Must run inside the transaction that keeps the
+    document: the counter row stays locked until it commits, and a rollback gives the number back,
+    so numbers are neither skipped nor given twice."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("number_allocate must run inside the document's transaction")
+    try:
+        with transaction.atomic():
+            NumberCounter.objects.get_or_create(scheme=scheme, year=year)
+    except IntegrityError:
+        pass  # another transaction made the row at the same moment; it exists now
+    counter = NumberCounter.objects.select_for_update().get(scheme=scheme, year=year)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    number = scheme.pattern.format(
+        classification=scheme.classification, seq=f"{counter.last:03d}", unit=scheme.unit_code, year=year
+    )
+    return number, counter.last
+
+
+# -- issuing -------------------------------------------------------------------------------------
+
+
+def letterhead_context(agency: Agency) -> dict[str, Any]:
+    letterhead = Letterhead.objects.filter(agency=agency).first()
+    labels = {"phone": "Telp.", "fax": "Faks.", "email": "E-mail", "website": "Laman"}
+    contacts = []
+    for channel in agency.contact_channels or []:
+        kind = channel.get("kind")
+        if kind in labels and channel.get("value"):
+            contacts.append(f"{labels[kind]} {channel['value']}")
+    if agency.website and not any(c.get("kind") == "website" for c in agency.contact_channels or []):
+        contacts.append(f"Laman {agency.website}")
+    logo_uri = ""
+    if letterhead is not None and letterhead.logo:
+        logo_uri = Path(letterhead.logo.path).as_uri()
+    place = (letterhead.place if letterhead and letterhead.place else "") or (
+        agency.regency or agency.province
+    )
+    for prefix in ("Kota ", "Kabupaten "):
+        place = place.removeprefix(prefix)
+    return {
+        "agency": {"name": agency.name, "address": agency.address, "website": agency.website},
+        "letterhead": {"government": letterhead.government if letterhead else _government_line(agency)},
+        "contacts": contacts,
+        "logo_uri": logo_uri,
+        "place": place,
+    }
+
+
+def _government_line(agency: Agency) -> str:
+    if agency.regency:
+        return f"Pemerintah {agency.regency}"
+    return f"Pemerintah Provinsi {agency.province}" if agency.province else ""
+
+
+def _signatory(case: Case | None, agency: Agency, identity: SigningIdentity | None) -> tuple[str, str, str]:
+    if identity is not None:
+        return identity.name, identity.title, identity.nip
+    return agency.head_name or "", agency.head_title or "", ""
+
+
+def new_public_code() -> str:
+    return secrets.token_urlsafe(12)
+
+
+def _case_context(case: Case, details: dict[str, Any]) -> dict[str, Any]:
+    zone = ZoneInfo(case.agency.timezone)
+    received = case.received_at.astimezone(zone)
+    return {
+        "case_number": case.display_number,
+        "applicant": {
+            "name": case.applicant_name,
+            "institution": case.applicant_institution,
+            "address": case.applicant_address,
+        },
+        "unit_name": case.unit.name if case.unit_id else "",
+        "details": {**(case.details or {}), **details},
+        "received_text": f"{indonesian_date(received.date())} pukul {received:%H.%M}",
+    }
+
+
+def document_render(
+    *,
+    agency: Agency,
+    kind: str,
+    case: Case | None,
+    step: str = "",
+    product: str = "",
+    identity: SigningIdentity | None = None,
+    details: dict[str, Any] | None = None,
+    actor: Any = None,
+    now: dt.datetime,
+    replaces: Document | None = None,
+) -> Document:
+    """Render and store a new document with the next number. Runs in the caller's transaction."""
+    template = template_published(agency=agency, kind=kind)
+    scheme = scheme_for(agency=agency, kind=kind)
+    local = now.astimezone(ZoneInfo(agency.timezone))
+    number, seq = number_allocate(scheme=scheme, year=local.year)
+    code = new_public_code()
+    name, title, nip = _signatory(case, agency, identity)
+    head = letterhead_context(agency)
+    context: dict[str, Any] = {
+        **head,
+        **(_case_context(case, details or {}) if case is not None else {"details": details or {}}),
+        "title": template.title,
+        "number": number,
+        "public_code": code,
+        "verify_url": verify_url(code),
+        "place_and_date": f"{head['place']}, {indonesian_date(local.date())}",
+        "signer_name": name,
+        "signer_title": title,
+        "signer_nip": nip,
+    }
+    rendered = render_pdf(
+        context={**context, "qr_uri": qr_data_uri(context["verify_url"])}, body=template.body
+    )
+    context["signature"] = {"page": rendered.signature_page, "box": list(rendered.signature_box)}
+    digest = hashlib.sha256(rendered.pdf).hexdigest()
+    document = Document(
+        agency=agency, case=case, kind=kind, step=step, product=product, template=template,
+        status=DocumentStatus.RENDERED, number=number, year=local.year, seq=seq, public_code=code,
+        issued_on=local.date(), context=context, sha256=digest, size=len(rendered.pdf),
+        signer_name=name, signer_title=title, replaces=replaces,
+        retain_until=local.date().replace(year=local.year + scheme.retention_years),
+    )  # fmt: skip
+    document.rendered_file.save("rendered.pdf", ContentFile(rendered.pdf), save=False)
+    document.file.name = document.rendered_file.name
+    document.save()
+    audit_event_record(
+        actor=actor, agency=agency, action="document.rendered", target=document,
+        data={"kind": kind, "number": number, "template_version": template.version,
+              "case": case.number if case else None, "sha256": digest},
+    )  # fmt: skip
+    return document
+
+
+# -- signing -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Signed:
+    case: Case
+    document: Document
+
+
+def identity_for(user: Any) -> SigningIdentity | None:
+    return SigningIdentity.objects.filter(user=user, is_active=True).first()
+
+
+def _sign_transition(case: Case):
+    step = case.current_step()
+    if step is None:
+        return None, None
+    return step, next((t for t in step.transitions if t.kind == "sign"), None)
+
+
+def _open_document(case: Case, step_id: str, kind: str) -> Document | None:
+    return (
+        Document.objects.filter(
+            case=case,
+            step=step_id,
+            kind=kind,
+            status__in=[DocumentStatus.RENDERED, DocumentStatus.SIGNING, DocumentStatus.FAILED],
+        )
+        .order_by("-id")
+        .first()
+    )
+
+
+def _mark_failed(document: Document, reason: str, actor: Any) -> None:
+    with transaction.atomic():
+        Document.objects.filter(pk=document.pk).exclude(status=DocumentStatus.SIGNED).update(
+            status=DocumentStatus.FAILED, failure_reason=reason[:1000]
+        )
+        audit_event_record(actor=actor, agency=document.agency, action="document.signing_failed", target=document,
+                           data={"number": document.number, "reason": reason[:1000]})  # fmt: skip
+
+
+def case_sign(
+    *,
+    case: Case,
+    actor: Any,
+    passphrase: str | None = None,
+    version: int | None = None,
+    note: str = "",
+    now: dt.datetime | None = None,
+) -> Signed:
+    """Sign the product of the case's sign step and take the sign transition, as one change.
+
+    The document is rendered (and numbered) first and kept; signing it, storing the signed file
+    and ``case_act`` on the sign transition then commit together or not at all. A failed signature
+    leaves the case at its step and the document ``failed`` with the reason; signing again reuses
+    that document, its number and its code. Raises ``SigningFailed``, or the case's errors.
+    """
+    now = now or timezone.now()
+    who = actor if isinstance(actor, Actor) else Actor(actor)
+    user = who.user
+    case = Case.objects.select_related("agency", "unit", "process").get(pk=case.pk)
+    version = case.version if version is None else version
+    if case.version != version:
+        raise Conflict(_("Permohonan ini sudah berubah. Muat ulang halaman."), {"version": "stale"})
+    step, transition = _sign_transition(case)
+    if step is None or transition is None:
+        raise Conflict(_("Langkah sekarang tidak meminta tanda tangan."), {"action": "not_open"})
+    if not may_act(case=case, user=user, step=step):
+        raise ActionForbidden(_("Anda tidak memegang tugas langkah ini."))
+    identity = identity_for(user)
+    if identity is None:
+        raise InvalidInput(
+            _("Anda belum memiliki identitas tanda tangan elektronik."), {"passphrase": "no_identity"}
+        )
+    kind = document_kind_for(step, transition) or DocumentKind.COVER_LETTER
+    with transaction.atomic():
+        document = _open_document(case, step.id, kind)
+        if document is None:
+            document = document_render(
+                agency=case.agency, kind=kind, case=case, step=step.id,
+                product=step.produces[0] if step.produces else "", identity=identity, actor=user, now=now,
+            )  # fmt: skip
+    signed_name = ""
+    try:
+        with transaction.atomic():
+            locked = Document.objects.select_for_update().get(pk=document.pk)
+            if locked.status not in (DocumentStatus.RENDERED, DocumentStatus.FAILED):
+                raise Conflict(
+                    _("Dokumen ini sedang atau sudah ditandatangani."), {"document": locked.status}
+                )
+            box = locked.context.get("signature", {})
+            request = SignRequest(
+                signer_name=identity.name, signer_title=identity.title,
+                location=locked.context.get("place", ""), reason=f"{locked.get_kind_display()} {locked.number}",
+                page=box.get("page", 0), box=tuple(box.get("box", (0, 0, 0, 0))), passphrase=passphrase,
+            )  # fmt: skip
+            with locked.rendered_file.open("rb") as handle:
+                pdf = handle.read()
+            signed = signer_for(identity).sign(pdf, request)
+            digest = hashlib.sha256(signed).hexdigest()
+            locked.file.save("signed.pdf", ContentFile(signed), save=False)
+            signed_name = locked.file.name
+            locked.status = DocumentStatus.SIGNED
+            locked.sha256 = digest
+            locked.size = len(signed)
+            locked.signer = user
+            locked.signer_name = identity.name
+            locked.signer_title = identity.title
+            locked.signer_kind = identity.kind
+            locked.signed_at = now
+            locked.failure_reason = ""
+            locked.save()
+            audit_event_record(
+                actor=user, agency=case.agency, action="document.signed", target=locked,
+                data={"number": locked.number, "sha256": digest, "signer_kind": identity.kind},
+            )  # fmt: skip
+            text = _("Ditandatangani secara elektronik: %(kind)s nomor %(number)s") % {
+                "kind": locked.get_kind_display(), "number": locked.number,
+            }  # fmt: skip
+            moved = case_act(
+                case=case, actor=who, action=transition.key, version=version,
+                note=f"{text}\n{note}".strip(), signed=True, now=now,
+            )  # fmt: skip
+    except SigningFailed as exc:
+        _mark_failed(document, exc.reason, user)
+        raise
+    except Exception:
+        if signed_name:
+            document.file.storage.delete(signed_name)
+        raise
+    if not moved.is_open():
+        case_documents_archive(case=moved, now=now)
+    return Signed(case=moved, document=locked)
+
+
+def case_act_with_documents(
+    *,
+    case: Case,
+    actor: Any,
+    action: str,
+    version: int,
+    passphrase: str | None = None,
+    details: dict[str, Any] | None = None,
+    now: dt.datetime | None = None,
+    **kwargs: Any,
+) -> Case:
+    """``case_act`` for the workspace and the API: a sign transition goes through ``case_sign``;
+    a transition that promises a document (receipt, reply letter) renders it in the same
+    transaction as the move; any other transition is ``case_act`` unchanged."""
+    now = now or timezone.now()
+    who = actor if isinstance(actor, Actor) else Actor(actor)
+    step = case.current_step()
+    transition = step.transition(action) if step else None
+    if transition is not None and transition.kind == "sign":
+        return case_sign(case=case, actor=who, passphrase=passphrase, version=version,
+                         note=kwargs.get("note", ""), now=now).case  # fmt: skip
+    kind = document_kind_for(step, transition) if transition is not None else None
+    with transaction.atomic():
+        moved = case_act(case=case, actor=who, action=action, version=version, now=now, **kwargs)
+        if kind is not None:
+            document_render(
+                agency=moved.agency, kind=kind, case=moved, step=step.id, details=details,
+                actor=who.db_user, now=now,
+            )  # fmt: skip
+        if not moved.is_open():
+            case_documents_archive(case=moved, now=now)
+    return moved
+
+
+# -- revoking and replacing ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def document_revoke(
+    *, document: Document, actor: Any, reason: str, now: dt.datetime | None = None
+) -> Document:
+    now = now or timezone.now()
+    reason = reason.strip()
+    if not reason:
+        raise InvalidInput(_("Tulis alasan pencabutan."), {"reason": "required"})
+    locked = Document.objects.select_for_update().get(pk=document.pk)
+    if locked.status == DocumentStatus.REVOKED:
+        raise Conflict(_("Dokumen ini sudah dicabut."), {"document": "revoked"})
+    locked.status = DocumentStatus.REVOKED
+    locked.revoked_at = now
+    locked.revoked_reason = reason[:2000]
+    locked.save(update_fields=["status", "revoked_at", "revoked_reason"])
+    audit_event_record(actor=actor, agency=locked.agency, action="document.revoked", target=locked,
+                       data={"number": locked.number, "reason": locked.revoked_reason})  # fmt: skip
+    return locked
+
+
+# -- archive -------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def case_documents_archive(*, case: Case, now: dt.datetime | None = None) -> list[Document]:
+    """Mark the case's signed documents as archived (the archive step); idempotent."""
+    now = now or timezone.now()
+    rows = list(Document.objects.select_for_update().filter(case=case, status=DocumentStatus.SIGNED,
+                                                            archived_at__isnull=True))  # fmt: skip
+    for row in rows:
+        row.archived_at = now
+        row.save(update_fields=["archived_at"])
+        audit_event_record(actor=None, agency=case.agency, action="document.archived", target=row,
+                           data={"number": row.number, "sha256": row.sha256})  # fmt: skip
+    return rows
+
+
+# -- signing identities --------------------------------------------------------------------------
+
+
+def _official_title(user: Any) -> str:
+    membership = user.memberships.select_related("role__agency", "unit").first()
+    if membership is None:
+        return ""
+    role, agency = membership.role, membership.role.agency
+    if agency.head_title and role.name.lower() in agency.head_title.lower():
+        return agency.head_title
+    return f"{role.name} {membership.unit.name if membership.unit_id else agency.name}"
+
+
+@transaction.atomic
+def signing_identity_issue(
+    *, user: Any, passphrase: str | None, actor: Any = None, title: str = "", nip: str = ""
+) -> SigningIdentity:
+    """Issue ``user`` a PKCS#12 identity from the demo CA (replacing any active one). Without a
+    passphrase the file is unencrypted: for the local demo only."""
+    from documents.ca import issue_pkcs12
+    from documents.signers import signing_dir
+
+    name = user.get_full_name() or user.get_username()
+    title = title or _official_title(user) or name
+    data, pem = issue_pkcs12(
+        common_name=name, title=title, serial_hint=user.get_username(), passphrase=passphrase
+    )
+    relative = Path("identities") / f"{user.get_username()}-{secrets.token_hex(4)}.p12"
+    path = signing_dir() / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    path.chmod(0o600)
+    SigningIdentity.objects.filter(user=user, is_active=True).update(is_active=False)
+    identity = SigningIdentity.objects.create(
+        user=user, kind="pkcs12", name=name, title=title, nip=nip, locator=str(relative),
+        needs_passphrase=bool(passphrase), certificate_pem=pem,
+    )  # fmt: skip
+    audit_event_record(actor=actor, agency=None, action="signing_identity.issued", target=identity,
+                       data={"user": user.get_username(), "kind": "pkcs12"})  # fmt: skip
+    return identity
+
+
+def demo_signers_ensure() -> list[SigningIdentity]:
+    """Give every demo official whose step signs (the role of a sign transition) an identity
+    without passphrase, once; called by ``pelayan signing init-demo`` (``make seed``)."""
+    from documents.ca import init_demo_ca
+    from standards.models import ProcessDefinition
+
+    init_demo_ca()
+    made = []
+    for definition in ProcessDefinition.objects.select_related("standard__service__agency"):
+        process = definition.compiled()
+        for step in process.steps.values():
+            if not any(t.kind == "sign" for t in step.transitions):
+                continue
+            role_id = definition.role_bindings.get(step.role or "")
+            from accounts.models import Membership
+
+            for membership in Membership.objects.filter(role_id=role_id).select_related("user"):
+                if not SigningIdentity.objects.filter(user=membership.user, is_active=True).exists():
+                    made.append(signing_identity_issue(user=membership.user, passphrase=None))
+    return made

@@ -1,0 +1,184 @@
+"""Signers behind one interface: ``signer_for(identity).sign(pdf, request)`` returns the PAdES-signed
+PDF or raises ``SigningFailed`` with a reason for people. The passphrase is passed through and
+never stored or logged.
+
+- ``Pkcs12Signer``: a PKCS#12 file under ``PELAYAN_SIGNING_DIR`` (the demo CA issues these).
+- ``RemoteSigner``: a BSrE-shaped service (``POST`` the PDF with NIK and passphrase, receive the
+  signed PDF) through a transport; ``LocalFakeBsre`` is the transport used locally and in tests.
+- PKCS#11 tokens are modelled (``SignerKind.PKCS11``) but no adapter ships yet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+from typing import Protocol
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from documents.models import SignerKind, SigningIdentity
+
+FIELD_NAME = "TandaTanganElektronik"
+STAMP_TEXT = "Ditandatangani secara elektronik oleh\n%(signer)s\n%(title)s\n%(ts)s"
+
+
+class SigningFailed(Exception):
+    """The signature could not be made; ``reason`` is shown to the official and on the document."""
+
+    code = "signing_failed"
+    status = 422
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+        self.message = reason
+        self.fields = {"passphrase": "signing_failed"}
+
+
+@dataclass(frozen=True)
+class SignRequest:
+    signer_name: str
+    signer_title: str
+    location: str
+    reason: str
+    page: int
+    box: tuple[int, int, int, int]
+    passphrase: str | None = None
+
+
+class Signer(Protocol):
+    def sign(self, pdf: bytes, request: SignRequest) -> bytes: ...
+
+
+def signing_dir() -> Path:
+    return Path(settings.PELAYAN_SIGNING_DIR)
+
+
+def pades_sign(pdf: bytes, request: SignRequest, *, pkcs12: bytes, passphrase: bytes | None) -> bytes:
+    """Sign ``pdf`` as PAdES B-B with a visible block (name, title, time) at ``request.box``."""
+    from pyhanko import stamp
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+
+    try:
+        signer = signers.SimpleSigner.load_pkcs12_data(pkcs12, other_certs=None, passphrase=passphrase)
+    except (ValueError, TypeError):
+        signer = None
+    if signer is None:
+        raise SigningFailed(_("Passphrase salah atau berkas sertifikat rusak."))
+    writer = IncrementalPdfFileWriter(BytesIO(pdf))
+    fields.append_signature_field(
+        writer, fields.SigFieldSpec(sig_field_name=FIELD_NAME, on_page=request.page, box=request.box)
+    )
+    meta = signers.PdfSignatureMetadata(
+        field_name=FIELD_NAME,
+        md_algorithm="sha256",
+        subfilter=fields.SigSeedSubFilter.PADES,
+        name=request.signer_name,
+        location=request.location,
+        reason=request.reason,
+    )
+    style = stamp.TextStampStyle(
+        stamp_text=STAMP_TEXT, border_width=1, timestamp_format="%d-%m-%Y %H:%M:%S %Z"
+    )
+    out = signers.PdfSigner(meta, signer=signer, stamp_style=style).sign_pdf(
+        writer, appearance_text_params={"title": request.signer_title}
+    )
+    return out.getvalue()
+
+
+class Pkcs12Signer:
+    def __init__(self, identity: SigningIdentity):
+        self.identity = identity
+
+    def sign(self, pdf: bytes, request: SignRequest) -> bytes:
+        path = signing_dir() / self.identity.locator
+        if not self.identity.locator or not path.is_file():
+            raise SigningFailed(_("Berkas sertifikat penandatangan tidak ditemukan."))
+        if self.identity.needs_passphrase and not request.passphrase:
+            raise SigningFailed(_("Passphrase wajib diisi."))
+        passphrase = (
+            request.passphrase.encode() if self.identity.needs_passphrase and request.passphrase else None
+        )
+        return pades_sign(pdf, request, pkcs12=path.read_bytes(), passphrase=passphrase)
+
+
+# -- remote (BSrE-shaped) ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RemoteResponse:
+    status: int
+    body: bytes
+    error: str = ""
+
+
+class RemoteTransport(Protocol):
+    def post_sign(self, *, pdf: bytes, nik: str, passphrase: str, request: SignRequest) -> RemoteResponse: ...
+
+
+class LocalFakeBsre:
+    """Stands in for the remote signing service: accounts by NIK with a passphrase, each holding a
+    PKCS#12 issued by the demo CA. Answers as the service does: 200 with the PDF, 401 on a wrong
+    passphrase, 404 for an unknown NIK."""
+
+    def __init__(self) -> None:
+        self.accounts: dict[str, tuple[bytes, bytes, str]] = {}
+
+    def enrol(self, *, nik: str, pkcs12: bytes, passphrase: str) -> None:
+        salt = hashlib.sha256(nik.encode()).digest()
+        digest = hashlib.pbkdf2_hmac("sha256", passphrase.encode(), salt, 10_000)
+        self.accounts[nik] = (pkcs12, digest, passphrase)
+
+    def post_sign(self, *, pdf: bytes, nik: str, passphrase: str, request: SignRequest) -> RemoteResponse:
+        account = self.accounts.get(nik)
+        if account is None:
+            return RemoteResponse(404, b"", "NIK tidak terdaftar")
+        pkcs12, digest, stored = account
+        salt = hashlib.sha256(nik.encode()).digest()
+        if not hmac.compare_digest(hashlib.pbkdf2_hmac("sha256", passphrase.encode(), salt, 10_000), digest):
+            return RemoteResponse(401, b"", "Passphrase salah")
+        return RemoteResponse(200, pades_sign(pdf, request, pkcs12=pkcs12, passphrase=stored.encode()))
+
+
+_fake = LocalFakeBsre()
+
+
+def remote_transport() -> RemoteTransport:
+    # No network here: the real adapter is configured by deployment; locally the fake answers.
+    return _fake
+
+
+class RemoteSigner:
+    def __init__(self, identity: SigningIdentity, transport: RemoteTransport | None = None):
+        self.identity = identity
+        self.transport = transport or remote_transport()
+
+    def sign(self, pdf: bytes, request: SignRequest) -> bytes:
+        if not request.passphrase:
+            raise SigningFailed(_("Passphrase wajib diisi."))
+        response = self.transport.post_sign(
+            pdf=pdf, nik=self.identity.nik, passphrase=request.passphrase, request=request
+        )
+        if response.status != 200 or not response.body.startswith(b"%PDF"):
+            raise SigningFailed(
+                _("Layanan tanda tangan menolak: %(error)s") % {"error": response.error or response.status}
+            )
+        return response.body
+
+
+def signer_for(identity: SigningIdentity) -> Signer:
+    if identity.kind == SignerKind.PKCS12:
+        return Pkcs12Signer(identity)
+    if identity.kind == SignerKind.REMOTE:
+        return RemoteSigner(identity)
+    raise SigningFailed(_("Penandatanganan dengan token PKCS#11 belum tersedia di server ini."))
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
