@@ -402,7 +402,10 @@ def _case_create(
         data={"channel": channel, "track": chosen.key},
     )
     for requirement, upload in files:
-        _file_store(case=case, requirement=requirement, upload=upload, actor=who, label=label, at=now)
+        _file_store(
+            case=case, requirement=requirement, upload=upload, actor=who, label=label, at=now,
+            field=f"files.{requirement}",
+        )  # fmt: skip
     # The submission is the entry step done, and so is every step the applicant does before an
     # officer first acts (Kalbar: come to the desk, state the purpose, sign the guest book).
     first = entry.transitions[0]
@@ -767,14 +770,22 @@ def _check_assignee(
 
 
 def _file_store(
-    *, case: Case, requirement: str, upload: UploadedFile, actor: Actor, label: str, at: datetime
+    *,
+    case: Case,
+    requirement: str,
+    upload: UploadedFile,
+    actor: Actor,
+    label: str,
+    at: datetime,
+    field: str = "file",
 ) -> CaseFile:
+    """``field`` names the input in errors: ``file`` for one upload, ``files.<key>`` among several."""
     limit = settings.PELAYAN_CASE_FILE_MAX_BYTES
     if upload.size is None or upload.size == 0:
-        raise InvalidInput(_("Berkas kosong."), {"file": "empty"})
+        raise InvalidInput(_("Berkas kosong."), {field: "empty"})
     if upload.size > limit:
         raise InvalidInput(
-            _("Berkas lebih dari %(mb)s MB.") % {"mb": limit // (1024 * 1024)}, {"file": "too_large"}
+            _("Berkas lebih dari %(mb)s MB.") % {"mb": limit // (1024 * 1024)}, {field: "too_large"}
         )
     head = upload.read(262)
     upload.seek(0)
