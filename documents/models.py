@@ -227,3 +227,33 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return self.number
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("Menunggu diantar")
+    DELIVERED = "delivered", _("Sudah diantar")
+
+
+class Delivery(models.Model):
+    """Bringing a (replacement) document to the applicant's address: the service guarantee's
+    "ganti produk" makes one for the corrected document."""
+
+    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="deliveries")
+    case = models.ForeignKey("cases.Case", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    address = models.CharField(_("alamat antar"), max_length=500)
+    status = models.CharField(max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField()
+    delivered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=DeliveryStatus.values), name="delivery_status_known"
+            ),
+            models.CheckConstraint(condition=~Q(address=""), name="delivery_has_address"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document} → {self.address}"

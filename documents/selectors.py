@@ -167,3 +167,30 @@ def archive_verify() -> ArchiveReport:
                 ArchiveProblem(document.number, document.public_code, f"sha256 {digest} != {document.sha256}")
             )
     return report
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: object
+    kind: str  # rendered | signed | failed | revoked | delivery
+    text: str
+    document: Document
+
+
+def case_document_timeline(*, case) -> list[TimelineEntry]:
+    """The documents' part of a case's timeline (the case engine's own timeline holds the moves):
+    made, signed, failed with the reason, revoked, and deliveries of replacements."""
+    from documents.models import Delivery
+
+    entries: list[TimelineEntry] = []
+    for document in case_documents(case=case):
+        entries.append(TimelineEntry(document.created_at, "rendered", document.number, document))
+        if document.signed_at:
+            entries.append(TimelineEntry(document.signed_at, "signed", document.signer_name, document))
+        if document.status == DocumentStatus.FAILED:
+            entries.append(TimelineEntry(document.created_at, "failed", document.failure_reason, document))
+        if document.revoked_at:
+            entries.append(TimelineEntry(document.revoked_at, "revoked", document.revoked_reason, document))
+    for delivery in Delivery.objects.filter(case=case).select_related("document"):
+        entries.append(TimelineEntry(delivery.created_at, "delivery", delivery.address, delivery.document))
+    return sorted(entries, key=lambda e: (e.at, e.kind))

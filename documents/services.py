@@ -23,6 +23,7 @@ from audit.services import audit_event_record
 from cases.models import Case
 from cases.services import ActionForbidden, Actor, Conflict, InvalidInput, case_act, may_act
 from documents.models import (
+    Delivery,
     Document,
     DocumentKind,
     DocumentStatus,
@@ -315,6 +316,40 @@ def document_render(
     return document
 
 
+SAMPLE_DETAILS = {
+    "keperluan": "Pentas seni", "waktu": "17 Agustus 2026", "tempat": "Balai RW 01",
+    "jadwal": "Kamis, 20 Agustus 2026 pukul 10.00", "narahubung": "Sdr. Contoh, 0812 0000 0000",
+    "pengirim": "Contoh Pemohon",
+}  # fmt: skip
+
+
+def template_preview(*, template: DocumentTemplate, now: dt.datetime | None = None) -> bytes:
+    """The template version rendered with sample values, for the admin's preview; nothing is
+    numbered or stored."""
+    now = now or timezone.now()
+    agency = template.agency
+    local = now.astimezone(ZoneInfo(agency.timezone))
+    head = letterhead_context(agency)
+    context = {
+        **head,
+        "details": SAMPLE_DETAILS,
+        "applicant": {"name": "Contoh Pemohon", "institution": "Lembaga Contoh", "address": "Jl. Contoh 1"},
+        "case_number": "CONTOH-0000",
+        "received_text": indonesian_date(local.date()),
+        "title": template.title,
+        "number": f"{scheme_for(agency=agency, kind=template.kind).classification}/…/CONTOH/{local.year}",
+        "public_code": "CONTOH",
+        "verify_url": verify_url("CONTOH"),
+        "place_and_date": f"{head['place']}, {indonesian_date(local.date())}",
+        "signer_name": agency.head_name or "Nama Pejabat",
+        "signer_title": agency.head_title or "Jabatan",
+        "signer_nip": "",
+    }
+    return render_pdf(
+        context={**context, "qr_uri": qr_data_uri(context["verify_url"])}, body=template.body
+    ).pdf
+
+
 # -- signing -------------------------------------------------------------------------------------
 
 
@@ -355,6 +390,39 @@ def _mark_failed(document: Document, reason: str, actor: Any) -> None:
         )
         audit_event_record(actor=actor, agency=document.agency, action="document.signing_failed", target=document,
                            data={"number": document.number, "reason": reason[:1000]})  # fmt: skip
+
+
+def _sign_locked(
+    locked: Document, *, identity: SigningIdentity, passphrase: str | None, user: Any, now: dt.datetime
+) -> str:
+    """Sign the rendered file of a locked document, store the signed file and record it; returns
+    the stored name (for the caller to remove should its transaction roll back)."""
+    box = locked.context.get("signature", {})
+    request = SignRequest(
+        signer_name=identity.name, signer_title=identity.title,
+        location=locked.context.get("place", ""), reason=f"{locked.get_kind_display()} {locked.number}",
+        page=box.get("page", 0), box=tuple(box.get("box", (0, 0, 0, 0))), passphrase=passphrase,
+    )  # fmt: skip
+    with locked.rendered_file.open("rb") as handle:
+        pdf = handle.read()
+    signed = signer_for(identity).sign(pdf, request)
+    digest = hashlib.sha256(signed).hexdigest()
+    locked.file.save("signed.pdf", ContentFile(signed), save=False)
+    locked.status = DocumentStatus.SIGNED
+    locked.sha256 = digest
+    locked.size = len(signed)
+    locked.signer = user
+    locked.signer_name = identity.name
+    locked.signer_title = identity.title
+    locked.signer_kind = identity.kind
+    locked.signed_at = now
+    locked.failure_reason = ""
+    locked.save()
+    audit_event_record(
+        actor=user, agency=locked.agency, action="document.signed", target=locked,
+        data={"number": locked.number, "sha256": digest, "signer_kind": identity.kind},
+    )  # fmt: skip
+    return locked.file.name
 
 
 def case_sign(
@@ -406,32 +474,7 @@ def case_sign(
                 raise Conflict(
                     _("Dokumen ini sedang atau sudah ditandatangani."), {"document": locked.status}
                 )
-            box = locked.context.get("signature", {})
-            request = SignRequest(
-                signer_name=identity.name, signer_title=identity.title,
-                location=locked.context.get("place", ""), reason=f"{locked.get_kind_display()} {locked.number}",
-                page=box.get("page", 0), box=tuple(box.get("box", (0, 0, 0, 0))), passphrase=passphrase,
-            )  # fmt: skip
-            with locked.rendered_file.open("rb") as handle:
-                pdf = handle.read()
-            signed = signer_for(identity).sign(pdf, request)
-            digest = hashlib.sha256(signed).hexdigest()
-            locked.file.save("signed.pdf", ContentFile(signed), save=False)
-            signed_name = locked.file.name
-            locked.status = DocumentStatus.SIGNED
-            locked.sha256 = digest
-            locked.size = len(signed)
-            locked.signer = user
-            locked.signer_name = identity.name
-            locked.signer_title = identity.title
-            locked.signer_kind = identity.kind
-            locked.signed_at = now
-            locked.failure_reason = ""
-            locked.save()
-            audit_event_record(
-                actor=user, agency=case.agency, action="document.signed", target=locked,
-                data={"number": locked.number, "sha256": digest, "signer_kind": identity.kind},
-            )  # fmt: skip
+            signed_name = _sign_locked(locked, identity=identity, passphrase=passphrase, user=user, now=now)
             text = _("Ditandatangani secara elektronik: %(kind)s nomor %(number)s") % {
                 "kind": locked.get_kind_display(), "number": locked.number,
             }  # fmt: skip
@@ -506,6 +549,60 @@ def document_revoke(
     audit_event_record(actor=actor, agency=locked.agency, action="document.revoked", target=locked,
                        data={"number": locked.number, "reason": locked.revoked_reason})  # fmt: skip
     return locked
+
+
+@dataclass
+class Replacement:
+    revoked: Document
+    document: Document
+    delivery: Delivery
+
+
+@transaction.atomic
+def document_replace(
+    *,
+    document: Document,
+    actor: Any,
+    reason: str,
+    corrections: dict[str, Any] | None = None,
+    address: str = "",
+    passphrase: str | None = None,
+    now: dt.datetime | None = None,
+) -> Replacement:
+    """The service guarantee's "ganti produk": revoke the wrong document, issue the corrected one
+    (a new number, signed again when the wrong one was signed, ``replaces`` pointing back) and
+    make a delivery to the applicant's address. All of it, or none of it."""
+    now = now or timezone.now()
+    old = Document.objects.select_related("case", "agency").get(pk=document.pk)
+    was_signed = old.status == DocumentStatus.SIGNED
+    identity = identity_for(actor) if was_signed else None
+    if was_signed and identity is None:
+        raise InvalidInput(
+            _("Anda belum memiliki identitas tanda tangan elektronik."), {"passphrase": "no_identity"}
+        )
+    address = (address or (old.case.applicant_address if old.case_id else "")).strip()
+    if not address:
+        raise InvalidInput(_("Tulis alamat pengantaran."), {"address": "required"})
+    revoked = document_revoke(document=old, actor=actor, reason=reason, now=now)
+    details = {**old.context.get("details", {}), **(corrections or {})}
+    new = document_render(
+        agency=old.agency, kind=old.kind, case=old.case, step=old.step, product=old.product, identity=identity,
+        details=details, actor=actor, now=now, replaces=revoked,
+    )  # fmt: skip
+    if was_signed:
+        signed_name = ""
+        try:
+            signed_name = _sign_locked(new, identity=identity, passphrase=passphrase, user=actor, now=now)
+        except Exception:
+            if signed_name:
+                new.file.storage.delete(signed_name)
+            raise
+    delivery = Delivery.objects.create(document=new, case=old.case, address=address[:500], created_at=now)
+    audit_event_record(actor=actor, agency=old.agency, action="document.replaced", target=new,
+                       data={"number": new.number, "replaces": revoked.number, "reason": revoked.revoked_reason})  # fmt: skip
+    audit_event_record(actor=actor, agency=old.agency, action="delivery.created", target=delivery,
+                       data={"document": new.number, "address": delivery.address})  # fmt: skip
+    return Replacement(revoked=revoked, document=new, delivery=delivery)
 
 
 # -- archive -------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import threading
 import pytest
 from django.db import connection, connections, transaction
 
-from documents.models import DocumentKind, NumberCounter
+from documents.models import DocumentKind
 from documents.services import number_allocate, scheme_for
 from standards.models import Agency
 
@@ -41,15 +41,3 @@ def test_fifty_concurrent_allocations_are_distinct_and_consecutive(demo):
 
     assert errors == []
     assert sorted(numbers) == [f"600/{n:03d}/Perkim/2026" for n in range(1, 51)]
-
-
-@pytest.mark.django_db
-def test_a_rolled_back_document_gives_its_number_back(demo):
-    scheme = scheme_for(agency=Agency.objects.get(slug="perkim-banten"), kind=DocumentKind.RECEIPT)
-    with pytest.raises(RuntimeError), transaction.atomic():
-        number_allocate(scheme=scheme, year=2026)
-        raise RuntimeError("rendering failed")
-    with transaction.atomic():
-        number, seq = number_allocate(scheme=scheme, year=2026)
-    assert (number, seq) == ("000.5/001/Perkim/2026", 1)
-    assert NumberCounter.objects.get(scheme=scheme).last == 1
