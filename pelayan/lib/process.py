@@ -129,6 +129,9 @@ class Process:
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data.pop("digest")
+        # A list, not an object: PostgreSQL's jsonb does not keep the order of an object's keys,
+        # and the steps' order is the decree's.
+        data["steps"] = list(data["steps"].values())
         return data
 
     @classmethod
@@ -148,7 +151,7 @@ class Process:
                 for t in data["tracks"]
             ),
             steps={
-                key: CompiledStep(
+                s["id"]: CompiledStep(
                     **{
                         **s,
                         "units": tuple(s["units"]),
@@ -157,7 +160,7 @@ class Process:
                         "transitions": tuple(CompiledTransition(**t) for t in s["transitions"]),
                     }
                 )
-                for key, s in data["steps"].items()
+                for s in data["steps"]
             },
             limits=tuple(limit(raw) for raw in data["limits"]),
             requirements=tuple(data["requirements"]),
