@@ -24,6 +24,7 @@ migrate: setup
 
 seed: migrate
 	$(BIN)/pelayan seed-demo
+	$(BIN)/pelayan signing init-demo
 
 # The worker runs beside the server and is stopped (SIGTERM: it finishes the task in hand) when the
 # server stops, however it stops.

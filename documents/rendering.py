@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,8 @@ MONTHS = (
 STYLESHEET = Path(__file__).resolve().parent / "static" / "documents" / "letter.css"
 # The id of the empty box the visible signature is drawn into (see letter.html).
 SIGNATURE_ANCHOR = "signature-box"
+# WeasyPrint reports every layout step at INFO; one letter is not worth five log lines.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
 def indonesian_date(day: dt.date) -> str:

@@ -260,6 +260,7 @@ def _case_context(case: Case, details: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+@transaction.atomic
 def document_render(
     *,
     agency: Agency,
@@ -273,7 +274,8 @@ def document_render(
     now: dt.datetime,
     replaces: Document | None = None,
 ) -> Document:
-    """Render and store a new document with the next number. Runs in the caller's transaction."""
+    """Render and store a new document with the next number, in the caller's transaction when
+    there is one (the number then commits or rolls back with it)."""
     template = template_published(agency=agency, kind=kind)
     scheme = scheme_for(agency=agency, kind=kind)
     local = now.astimezone(ZoneInfo(agency.timezone))
