@@ -1,27 +1,56 @@
+"""The one writer of audit events. Services call the typed constructors in ``audit.events``; code
+from other branches may still call ``audit_event_record`` directly with an ``AuditAction`` member."""
+
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from django.db import models
 
-from audit.models import AuditEvent
+from audit.models import AuditAction, AuditEvent
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+    from standards.models import Agency
+
+# Who made the change: a signed-in user, or None for the system (a command, a periodic task, an
+# anonymous visitor). Anonymous users are stored as None.
+Actor: TypeAlias = "AbstractBaseUser | AnonymousUser | None"
+
+
+class UnknownAuditAction(ValueError):
+    """An action that is not an AuditAction member; the trail only records known kinds."""
+
+
+def audit_action(action: AuditAction | str) -> AuditAction:
+    """The member for ``action``; a string is accepted only if it is the value of a member."""
+    if isinstance(action, AuditAction):
+        return action
+    try:
+        return AuditAction(action)
+    except ValueError:
+        raise UnknownAuditAction(
+            f"unknown audit action {action!r}; add it to audit.models.AuditAction"
+        ) from None
 
 
 def audit_event_record(
     *,
-    actor: Any | None,
-    agency: Any | None,
-    action: str,
+    actor: Actor,
+    agency: Agency | None,
+    action: AuditAction,
     target: models.Model | None = None,
     data: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """Record a state change. Called inside the caller's transaction so the event commits with it."""
+    member = audit_action(action)
     if actor is not None and not getattr(actor, "is_authenticated", False):
         actor = None
     return AuditEvent.objects.create(
         actor=actor,
         agency=agency,
-        action=action,
+        action=member.value,
         target_type=target._meta.label_lower if target is not None else "",
         target_id=str(target.pk) if target is not None else "",
         data=data or {},
