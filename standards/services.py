@@ -311,11 +311,21 @@ def unit_update(*, actor: Actor, unit: Unit, **changes: Any) -> Unit:
     return locked
 
 
+def unit_delete_refusal(*, unit: Unit) -> str | None:
+    """Why ``unit`` cannot be deleted, or None."""
+    if unit.services.exists() or unit.children.exists():
+        return _("Unit kerja '%(unit)s' masih memiliki layanan atau subunit; pindahkan dulu.") % {
+            "unit": unit.name
+        }
+    return None
+
+
 @transaction.atomic
 def unit_delete(*, actor: Actor, unit: Unit) -> None:
     locked = Unit.objects.select_for_update().select_related("agency").get(pk=unit.pk)
-    if locked.services.exists() or locked.children.exists():
-        raise RegistryInvalid({"unit": _("Unit kerja masih memiliki layanan atau subunit; pindahkan dulu.")})
+    refusal = unit_delete_refusal(unit=locked)
+    if refusal:
+        raise RegistryInvalid({"unit": refusal})
     events.unit_deleted(actor=actor, unit=locked)
     locked.delete()
 

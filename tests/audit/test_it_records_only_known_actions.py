@@ -19,7 +19,7 @@ def test_it_accepts_the_value_of_a_member(agency):
 
 
 def test_it_refuses_an_unknown_action(agency):
-    with pytest.raises(UnknownAuditAction, match="sla.on-track"):
+    with pytest.raises(UnknownAuditAction, match=r"sla\.on-track"):
         audit_event_record(actor=None, agency=agency, action="sla.on-track")  # type: ignore[arg-type]
 
     assert not AuditEvent.objects.filter(action="sla.on-track").exists()
