@@ -151,6 +151,11 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"forbidden_without_traceback": {"()": "config.logging.ForbiddenWithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("PELAYAN_LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Filters on a logger run before its records reach any handler, the test's capture included.
+        "django.request": {"filters": ["forbidden_without_traceback"]},
+    },
 }

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from accounts.access import administered_agency_ids
 from pelayan.lib.compliance import Severity
 from standards.models import Agency, Service, Standard, Unit
-from standards.selectors import standard_compliance
+from standards.selectors import standard_compliance, standard_published
 from standards.services import (
     AGENCY_FIELDS,
     SERVICE_FIELDS,
@@ -463,11 +463,16 @@ class StandardAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
         except StandardError as exc:
             self.message_user(request, str(exc), messages.ERROR)
         else:
-            self.message_user(
-                request,
-                _("Versi %(version)s diterbitkan dan berlaku.") % {"version": standard.version},
-                messages.SUCCESS,
-            )
+            in_force = standard_published(service=standard.service)
+            if in_force is not None and in_force.pk == standard.pk:
+                message = _("Versi %(version)s diterbitkan dan berlaku.") % {"version": standard.version}
+            else:
+                # Another publish of this service committed right after this one.
+                message = _("Versi %(version)s diterbitkan, tetapi sudah diganti oleh versi %(other)s.") % {
+                    "version": standard.version,
+                    "other": in_force.version if in_force is not None else "?",
+                }
+            self.message_user(request, message, messages.SUCCESS)
         return HttpResponseRedirect(reverse("admin:standards_standard_change", args=[standard.pk]))
 
     def new_draft_view(self, request: HttpRequest, pk: int) -> HttpResponse:
@@ -480,7 +485,18 @@ class StandardAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Terbitkan draf terpilih"))
     def publish_selected(self, request: HttpRequest, queryset: QuerySet[Standard]) -> None:
-        for standard in queryset:
+        standards = list(queryset.select_related("service"))
+        services = [standard.service_id for standard in standards]
+        if len(set(services)) < len(services):
+            # Each publish supersedes the one before, so all but the last would be reported as
+            # published while not in force.
+            self.message_user(
+                request,
+                _("Pilih satu draf per layanan: hanya satu versi dapat berlaku. Tidak ada yang diterbitkan."),
+                messages.ERROR,
+            )
+            return
+        for standard in standards:
             try:
                 standard_publish(standard=standard, actor=request.user)
             except StandardError as exc:

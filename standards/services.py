@@ -491,6 +491,9 @@ def standard_publish(
 ) -> Standard:
     """Publish a draft; the version in force before it is superseded in the same transaction."""
     now = now or timezone.now()
+    # Publishes of one service queue on its row: two drafts published at once would otherwise both
+    # find the same version in force, and the second would break the one-published rule.
+    Service.objects.select_for_update().filter(pk=standard.service_id).first()
     locked = Standard.objects.select_for_update().select_related("service__agency").get(pk=standard.pk)
     if locked.status != StandardStatus.DRAFT:
         raise StandardNotEditable(
