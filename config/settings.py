@@ -6,20 +6,28 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_choice, env_header, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+# Where this process runs: production (the default, so a forgotten variable fails safe),
+# development (local commands; the Makefile sets it) or test (the suite; config.settings_test).
+PELAYAN_ENV = env_choice("PELAYAN_ENV", ["production", "development", "test"], "production")
 DEBUG = env_bool("PELAYAN_DEBUG", False)
-# A fixed key would be a shared secret; without one we only allow running in DEBUG (local demo/tests).
+# A fixed key would be a shared secret. It is only used for DEBUG runs and in the development and
+# test environments; in production it is refused whatever else is set.
 SECRET_KEY = env_str("PELAYAN_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG and not env_bool("PELAYAN_ALLOW_INSECURE_KEY", False):
+USING_INSECURE_KEY = not SECRET_KEY
+if USING_INSECURE_KEY:
+    if not DEBUG and PELAYAN_ENV == "production":
         raise ImproperlyConfigured(
-            "PELAYAN_SECRET_KEY is required unless PELAYAN_DEBUG=1 or PELAYAN_ALLOW_INSECURE_KEY=1 (local use only)."
+            "PELAYAN_SECRET_KEY is required in production. The built-in key is public: it is used only "
+            "with PELAYAN_DEBUG=1 or PELAYAN_ENV=development/test (PELAYAN_ALLOW_INSECURE_KEY is not "
+            "honoured)."
         )
     SECRET_KEY = "insecure-local-only-" + "0" * 40  # only reachable in local/test runs
 ALLOWED_HOSTS = env_list("PELAYAN_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
@@ -37,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_tasks",
     "ninja",
+    "csp",
     "audit",
     "accounts",
     "standards",
@@ -48,6 +57,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.ChosenLanguageMiddleware",
@@ -147,6 +157,31 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("PELAYAN_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# HTTPS: off by default so local runs over http work; production turns them on (docs/configuration.md).
+SECURE_SSL_REDIRECT = env_bool("PELAYAN_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = env_int("PELAYAN_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("PELAYAN_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("PELAYAN_HSTS_PRELOAD", False)
+# Behind a TLS-terminating proxy: the header it sets and the value meaning "the visitor used https".
+SECURE_PROXY_SSL_HEADER = env_header("PELAYAN_PROXY_SSL_HEADER")
+
+# Content-Security-Policy: everything from this site only, no inline script or style anywhere (the
+# admin, the public pages, the vendored Swagger UI and htmx all load their code from static files).
+# data: images are Swagger UI's and the admin's icons inside their stylesheets.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
 
 LOGGING = {
     "version": 1,

@@ -335,9 +335,7 @@ class ServiceAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
 
 class PrettyJSONWidget(forms.Textarea):
     def __init__(self) -> None:
-        super().__init__(
-            attrs={"rows": 40, "cols": 120, "class": "vLargeTextField", "style": "font-family: monospace"}
-        )
+        super().__init__(attrs={"rows": 40, "cols": 120, "class": "vLargeTextField pelayan-json"})
 
     def format_value(self, value: Any) -> str:
         if isinstance(value, str):
@@ -419,9 +417,9 @@ class StandardAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
         warnings = len(items) - errors
         if errors:
             return format_html(
-                '<span style="color:#b00020">✖ {} galat, {} peringatan</span>', errors, warnings
+                '<span class="pelayan-error">✖ {} galat, {} peringatan</span>', errors, warnings
             )
-        return format_html('<span style="color:#0a7a2f">✔ {} peringatan</span>', warnings)
+        return format_html('<span class="pelayan-ok">✔ {} peringatan</span>', warnings)
 
     def save_model(self, request: HttpRequest, obj: Standard, form: forms.ModelForm, change: bool) -> None:
         data = form.cleaned_data

@@ -15,7 +15,7 @@ PELAYAN = Path(sys.executable).with_name("pelayan")
 
 
 def _database_env(tmp_path) -> dict[str, str]:
-    env = {**os.environ, "PELAYAN_ALLOW_INSECURE_KEY": "1"}
+    env = {**os.environ, "PELAYAN_ENV": "development"}
     if connection.vendor == "postgresql":
         s = connection.settings_dict
         env["DATABASE_URL"] = f"postgres://{s['USER']}@{s['HOST']}:{s['PORT']}/{s['NAME']}"

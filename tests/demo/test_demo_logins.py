@@ -47,9 +47,9 @@ def test_no_users_leaves_the_logins_out(db):
     assert "Demo logins" not in output
 
 
-def test_it_makes_no_logins_outside_a_local_run(db, settings, monkeypatch):
+def test_it_makes_no_logins_outside_a_local_run(db, settings):
     settings.DEBUG = False
-    monkeypatch.setenv("PELAYAN_ALLOW_INSECURE_KEY", "0")
+    settings.PELAYAN_ENV = "production"
 
     output = seed_demo()
 
