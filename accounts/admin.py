@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from axes.models import AccessAttempt
 from django import forms
 from django.contrib import admin
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from accounts.login_protection import login_unlock_attempts
 from accounts.models import Membership, StaffRole
 from accounts.services import (
     membership_change,
@@ -106,3 +108,45 @@ class StaffRoleAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
             else:
                 original = Membership.objects.get(pk=member_form.instance.pk)
                 membership_change(actor=request.user, membership=original, user=user)
+
+
+@admin.register(AccessAttempt)
+class AccessAttemptAdmin(admin.ModelAdmin):
+    """Failed logins as django-axes counts them; a superuser lifts a lockout with the action,
+    which goes through the audited service. Records are never edited or deleted directly."""
+
+    list_display = ["attempt_time", "username", "ip_address", "failures_since_start", "path_info"]
+    list_filter = ["attempt_time"]
+    search_fields = ["username", "ip_address"]
+    readonly_fields = [
+        "attempt_time",
+        "username",
+        "ip_address",
+        "user_agent",
+        "path_info",
+        "failures_since_start",
+    ]
+    fields = readonly_fields
+    actions = ["unlock_selected"]
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return request.user.is_superuser
+
+    def has_view_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return request.user.is_superuser
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
+
+    @admin.action(description=_("Buka kunci login terpilih"), permissions=["view"])
+    def unlock_selected(self, request: HttpRequest, queryset: QuerySet[AccessAttempt]) -> None:
+        removed = login_unlock_attempts(actor=request.user, attempts=list(queryset))
+        self.message_user(
+            request, _("Kunci dibuka: %(count)s catatan percobaan gagal dihapus.") % {"count": removed}
+        )

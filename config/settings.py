@@ -3,6 +3,7 @@ docs/configuration.md."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "ninja",
     "csp",
+    "axes",
     "audit",
     "accounts",
     "standards",
@@ -66,6 +68,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: turns a refused (locked-out) login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -121,6 +125,29 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+
+# Login protection (django-axes): every authenticate() call with a request is counted, whichever
+# form made it. The axes backend only refuses locked-out attempts (before any password is hashed);
+# ModelBackend then checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("PELAYAN_LOGIN_FAILURE_LIMIT", 5)
+_cooloff_minutes = env_int("PELAYAN_LOGIN_COOLOFF_MINUTES", 15)
+AXES_COOLOFF_TIME = timedelta(minutes=_cooloff_minutes) if _cooloff_minutes > 0 else None
+# By account (wherever the attempts come from) and, separately, by address (whichever accounts
+# it tries).
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.login_protection.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "accounts.login_protection.client_ip"
+# Our own admin for attempts (accounts.admin) unlocks through the audited service.
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+# Request header (Django META name, e.g. HTTP_X_FORWARDED_FOR) holding the visitor's address
+# behind a proxy; unset: the connection's address.
+PELAYAN_CLIENT_IP_HEADER = env_str("PELAYAN_CLIENT_IP_HEADER", "")
 
 # Indonesian first, English second.
 LANGUAGE_CODE = "id"

@@ -10,3 +10,6 @@ import os
 os.environ["PELAYAN_ENV"] = "test"
 
 from config.settings import *  # noqa: F403
+
+# Tests log in and fail to log in many times; the production hasher costs ~0.4 s per attempt.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
