@@ -111,8 +111,10 @@ else:
                 "transaction_mode": "IMMEDIATE",
                 "init_command": (
                     "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; "
-                    "PRAGMA busy_timeout=5000;"
+                    f"PRAGMA busy_timeout={env_int('PELAYAN_SQLITE_BUSY_TIMEOUT_MS', 5000)};"
                 ),
+                # Python's own wait for the lock, kept equal to SQLite's (seconds).
+                "timeout": env_int("PELAYAN_SQLITE_BUSY_TIMEOUT_MS", 5000) / 1000,
             },
         }
     }

@@ -88,6 +88,20 @@ class AgencyScopedAdminMixin:
     def has_module_permission(self, request: HttpRequest) -> bool:
         return self._allowed(request, None)
 
+    def changeform_view(
+        self,
+        request: HttpRequest,
+        object_id: str | None = None,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        # Django wraps the whole change page in a transaction; on SQLite (BEGIN IMMEDIATE) that
+        # would hold the one write lock while a GET renders. Only a POST writes, through services
+        # that open their own short transactions.
+        if request.method in ("GET", "HEAD"):
+            return self._changeform_view(request, object_id, form_url, extra_context)  # type: ignore[attr-defined]
+        return super().changeform_view(request, object_id, form_url, extra_context)  # type: ignore[misc]
+
     def has_view_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return self._allowed(request, obj)
 
