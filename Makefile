@@ -32,6 +32,7 @@ run: seed
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 check: setup
 	$(BIN)/pelayan makemigrations --check --dry-run

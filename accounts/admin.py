@@ -126,7 +126,7 @@ class AccessAttemptAdmin(admin.ModelAdmin):
         "path_info",
         "failures_since_start",
     ]
-    fields = readonly_fields
+    fields = list(readonly_fields)
     actions = ["unlock_selected"]
 
     def has_module_permission(self, request: HttpRequest) -> bool:

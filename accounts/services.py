@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -87,15 +87,15 @@ def staff_role_update(*, actor: Actor, role: StaffRole, **changes: Any) -> Staff
 
 
 @transaction.atomic
-def membership_create(*, actor: Actor, user: AbstractBaseUser, role: StaffRole) -> Membership:
+def membership_create(*, actor: Actor, user: User, role: StaffRole) -> Membership:
     """Give ``user`` the ``role``. The admin role needs the admin site, so its holder is made staff
     in the same transaction: a membership never grants a role its holder cannot use."""
     if not user.is_active:
         raise RegistryInvalid({"user": _("Akun '%(user)s' tidak aktif.") % {"user": user.get_username()}})
     membership, created = Membership.objects.get_or_create(user=user, role=role)
     made_staff = False
-    if role.code == ADMIN_ROLE and not user.is_staff:  # type: ignore[attr-defined]
-        user.is_staff = True  # type: ignore[attr-defined]
+    if role.code == ADMIN_ROLE and not user.is_staff:
+        user.is_staff = True
         user.save(update_fields=["is_staff"])
         made_staff = True
     if created:
@@ -105,7 +105,7 @@ def membership_create(*, actor: Actor, user: AbstractBaseUser, role: StaffRole) 
 
 @transaction.atomic
 def membership_grant(
-    *, actor: Actor, user: AbstractBaseUser, agency: Agency, role_code: str, role_name: str | None = None
+    *, actor: Actor, user: User, agency: Agency, role_code: str, role_name: str | None = None
 ) -> Membership:
     """Give a user a role in an agency, creating the role if needed. Agency admins get access to
     the admin site, scoped to it."""
@@ -123,7 +123,7 @@ def membership_revoke(*, actor: Actor, membership: Membership) -> None:
 
 
 @transaction.atomic
-def membership_change(*, actor: Actor, membership: Membership, user: AbstractBaseUser) -> Membership:
+def membership_change(*, actor: Actor, membership: Membership, user: User) -> Membership:
     """Move a role to another user: the old holder's membership is revoked, the new one granted."""
     if membership.user_id == user.pk:
         return membership

@@ -5,18 +5,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeAlias
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 
 from audit.models import AuditAction, AuditEvent
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+    from django.contrib.auth.models import User
 
     from standards.models import Agency
 
 # Who made the change: a signed-in user, or None for the system (a command, a periodic task, an
 # anonymous visitor). Anonymous users are stored as None.
-Actor: TypeAlias = "AbstractBaseUser | AnonymousUser | None"
+Actor: TypeAlias = "User | AnonymousUser | None"
+
+
+def actor_user(actor: Actor) -> User | None:
+    """The user to store for ``actor``: None for the system and for anonymous visitors."""
+    if actor is None or isinstance(actor, AnonymousUser) or not actor.is_authenticated:
+        return None
+    return actor
 
 
 class UnknownAuditAction(ValueError):
@@ -45,10 +53,8 @@ def audit_event_record(
 ) -> AuditEvent:
     """Record a state change. Called inside the caller's transaction so the event commits with it."""
     member = audit_action(action)
-    if actor is not None and not getattr(actor, "is_authenticated", False):
-        actor = None
     return AuditEvent.objects.create(
-        actor=actor,
+        actor=actor_user(actor),
         agency=agency,
         action=member.value,
         target_type=target._meta.label_lower if target is not None else "",

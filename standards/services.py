@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from pydantic import ValidationError
 
 from audit import events
-from audit.services import Actor
+from audit.services import Actor, actor_user
 from pelayan.lib.compliance import Severity
 from pelayan.lib.standard_schema import Channel, Components, components_to_json
 from standards.components import ComplianceItem
@@ -431,7 +431,7 @@ def standard_draft_create(
         effective_date=effective_date,
         source_text=source_text,
         source_name=source_name,
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        created_by=actor_user(actor),
     )
     events.standard_draft_created(actor=actor, standard=standard)
     return standard
@@ -513,7 +513,7 @@ def standard_publish(
         events.standard_superseded(actor=actor, standard=old, by_version=locked.version)
     locked.status = StandardStatus.PUBLISHED
     locked.published_at = now
-    locked.published_by = actor if getattr(actor, "is_authenticated", False) else None
+    locked.published_by = actor_user(actor)
     locked.effective_date = effective_date or locked.effective_date or timezone.localdate(now)
     locked.save()
     events.standard_published(actor=actor, standard=locked, superseded=[o.version for o in previous])
