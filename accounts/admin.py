@@ -19,6 +19,7 @@ from accounts.services import (
     membership_revoke,
     staff_role_create,
     staff_role_update,
+    staff_role_validate,
 )
 from standards.admin import AgencyScopedAdminMixin, ScopedInlineMixin, ServiceValidatedForm, _adopt
 from standards.services import RegistryInvalid
@@ -55,8 +56,14 @@ class StaffRoleForm(ServiceValidatedForm):
         fields = ["agency", "code", "name", "aliases"]
 
     def service_validate(self, values: dict[str, Any]) -> None:
-        # Uniqueness and format of the code are checked by the model form; the services check the rest.
-        if not str(values.get("name", "")).strip() and "name" in self.fields:
+        if self.instance.pk is None:
+            staff_role_validate(
+                agency=values.get("agency"),
+                code=values.get("code") or "",
+                name=values.get("name") or "",
+                aliases=values.get("aliases"),
+            )
+        elif not str(values.get("name", "")).strip():
             raise RegistryInvalid({"name": str(_("Nama peran wajib diisi."))})
 
 

@@ -26,19 +26,28 @@ def _aliases(aliases: Any) -> list[str]:
     return [a.strip() for a in aliases if a.strip()]
 
 
+def staff_role_validate(*, agency: Agency | None, code: str, name: str, aliases: Any = None) -> None:
+    """Check a new role's fields; raises RegistryInvalid naming each bad one."""
+    errors: dict[str, str] = {}
+    if not code or slugify(code) != code:
+        errors["code"] = _("Kode peran hanya boleh berisi huruf kecil, angka, dan tanda hubung.")
+    elif agency is not None and StaffRole.objects.filter(agency=agency, code=code).exists():
+        errors["code"] = _("Kode peran '%(code)s' sudah dipakai di instansi ini.") % {"code": code}
+    if not name.strip():
+        errors["name"] = _("Nama peran wajib diisi.")
+    try:
+        _aliases(aliases)
+    except RegistryInvalid as exc:
+        errors.update(exc.errors)
+    if errors:
+        raise RegistryInvalid(errors)
+
+
 @transaction.atomic
 def staff_role_create(
     *, actor: Actor, agency: Agency, code: str, name: str, aliases: list[str] | None = None
 ) -> StaffRole:
-    errors: dict[str, str] = {}
-    if not code or slugify(code) != code:
-        errors["code"] = _("Kode peran hanya boleh berisi huruf kecil, angka, dan tanda hubung.")
-    elif StaffRole.objects.filter(agency=agency, code=code).exists():
-        errors["code"] = _("Kode peran '%(code)s' sudah dipakai di instansi ini.") % {"code": code}
-    if not name.strip():
-        errors["name"] = _("Nama peran wajib diisi.")
-    if errors:
-        raise RegistryInvalid(errors)
+    staff_role_validate(agency=agency, code=code, name=name, aliases=aliases)
     role = StaffRole.objects.create(agency=agency, code=code, name=name.strip(), aliases=_aliases(aliases))
     events.staff_role_created(actor=actor, role=role)
     return role

@@ -43,7 +43,10 @@ def test_it_refuses_a_role_code_that_is_not_a_slug(client, agency_admin, agency)
     response = client.post(reverse("admin:accounts_staffrole_add"), data)
 
     assert response.status_code == 200
-    assert "code" in response.context["adminform"].form.errors
+    assert (
+        "Kode peran hanya boleh berisi huruf kecil, angka, dan tanda hubung."
+        in (response.context["adminform"].form.errors["code"])
+    )
 
 
 def test_granting_the_admin_role_gives_staff_access_and_is_audited(
