@@ -21,7 +21,7 @@ from accounts.services import (
     staff_role_update,
     staff_role_validate,
 )
-from standards.admin import AgencyScopedAdminMixin, ScopedInlineMixin, ServiceValidatedForm, _adopt
+from standards.admin import AgencyScopedAdminMixin, ScopedInlineMixin, ServiceValidatedForm, adopt_saved
 from standards.services import RegistryInvalid
 
 
@@ -97,7 +97,7 @@ class StaffRoleAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
                 name=data["name"],
                 aliases=data.get("aliases"),
             )
-        _adopt(obj, saved)
+        adopt_saved(obj, saved)
 
     def save_formset(self, request: HttpRequest, form: forms.ModelForm, formset: Any, change: bool) -> None:
         if formset.model is not Membership:

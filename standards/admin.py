@@ -153,7 +153,7 @@ def _form_values(form: forms.ModelForm, allowed: frozenset[str], *, changed_only
     return {name: form.cleaned_data[name] for name in names if name in allowed}
 
 
-def _adopt(obj: Model, saved: Model) -> None:
+def adopt_saved(obj: Model, saved: Model) -> None:
     """Make the admin's in-memory object the row the service saved, for inlines and the redirect."""
     obj.pk = saved.pk
     obj.refresh_from_db()
@@ -262,7 +262,7 @@ class AgencyAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
             values = _form_values(form, AGENCY_FIELDS, changed_only=False)
             values["timezone_name"] = values.pop("timezone")
             saved = agency_create(actor=request.user, **values)
-        _adopt(obj, saved)
+        adopt_saved(obj, saved)
 
     def save_formset(self, request: HttpRequest, form: forms.ModelForm, formset: Any, change: bool) -> None:
         if formset.model is Unit:
@@ -295,7 +295,7 @@ class UnitAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
                 agency=form.cleaned_data["agency"],
                 **_form_values(form, UNIT_FIELDS, changed_only=False),
             )
-        _adopt(obj, saved)
+        adopt_saved(obj, saved)
 
     def delete_model(self, request: HttpRequest, obj: Unit) -> None:
         unit_delete(actor=request.user, unit=obj)
@@ -344,7 +344,7 @@ class ServiceAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
                 agency=form.cleaned_data["agency"],
                 **_form_values(form, SERVICE_FIELDS, changed_only=False),
             )
-        _adopt(obj, saved)
+        adopt_saved(obj, saved)
 
 
 class PrettyJSONWidget(forms.Textarea):
