@@ -230,7 +230,7 @@ class AgencyForm(ServiceValidatedForm):
 
     class Meta:
         model = Agency
-        fields = sorted(AGENCY_FIELDS)
+        fields = [f.name for f in Agency._meta.fields if f.name in AGENCY_FIELDS]
 
     def service_validate(self, values: dict[str, Any]) -> None:
         agency_validate(agency=self.instance if self.instance.pk else None, values=values)
@@ -308,7 +308,7 @@ class UnitAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
 class ServiceForm(ServiceValidatedForm):
     class Meta:
         model = Service
-        fields = ["agency", *sorted(SERVICE_FIELDS)]
+        fields = [f.name for f in Service._meta.fields if f.name in SERVICE_FIELDS or f.name == "agency"]
 
     def service_validate(self, values: dict[str, Any]) -> None:
         agency = values.pop("agency", None) or getattr(self.instance, "agency", None)
