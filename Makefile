@@ -6,8 +6,9 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-# Local runs and tests need no secret; production sets PELAYAN_SECRET_KEY (docs/configuration.md).
-export PELAYAN_ALLOW_INSECURE_KEY ?= 1
+# Local commands need no secret; production sets PELAYAN_SECRET_KEY (docs/configuration.md).
+# The test suite sets its own environment (config/settings_test.py).
+export PELAYAN_ENV ?= development
 
 .PHONY: run test setup lint check migrate seed bench clean
 
@@ -36,6 +37,7 @@ run: seed
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 check: setup
 	$(BIN)/pelayan makemigrations --check --dry-run

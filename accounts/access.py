@@ -29,3 +29,15 @@ def administered_agency_ids(request: HttpRequest) -> frozenset[int]:
 
 def can_administer(request: HttpRequest, agency_id: int) -> bool:
     return agency_id in administered_agency_ids(request)
+
+
+_PRIVATE_ATTR = "_pelayan_private_answer"
+
+
+def mark_private(request: HttpRequest) -> None:
+    """This answer shows something only the caller may see: shared caches must not keep it."""
+    setattr(request, _PRIVATE_ATTR, True)
+
+
+def is_private(request: HttpRequest) -> bool:
+    return bool(getattr(request, _PRIVATE_ATTR, False))

@@ -19,6 +19,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import Field
 
 from cases.services import CaseError
+from config.busy import RETRY_AFTER_SECONDS, busy_message, is_database_busy
 
 if TYPE_CHECKING:
     from ninja import NinjaAPI
@@ -35,7 +36,8 @@ class ErrorDetailOut(Schema):
     code: str = Field(
         description=(
             "Kode mesin yang tetap: `not_found`, `invalid_request`, `not_authenticated`, "
-            "`permission_denied`, `conflict`, `method_not_allowed`, `throttled`, `server_error`."
+            "`permission_denied`, `conflict`, `method_not_allowed`, `throttled`, `server_error`, "
+            "`service_unavailable` (basis data sibuk; coba lagi setelah `Retry-After` detik)."
         ),
         examples=["not_found"],
     )
@@ -165,6 +167,11 @@ def install_error_handlers(api: NinjaAPI) -> None:
         return _respond(api, request, exc.status_code, error_body(code, message))
 
     def on_unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
+        if is_database_busy(exc):
+            logger.warning("Database busy in API request %s %s", request.method, request.path)
+            response = _respond(api, request, 503, error_body("service_unavailable", busy_message()))
+            response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+            return response
         logger.exception("Unhandled error in API request %s %s", request.method, request.path)
         body = error_body("server_error", _("Terjadi kesalahan pada server. Silakan coba lagi nanti."))
         return _respond(api, request, 500, body)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Router, Swagger
 from ninja.parser import Parser
 
+from accounts.access import is_private
 from api.conditional import PRIVATE_CACHE_CONTROL
 from api.errors import NotFound, error_body, install_error_handlers
 from api.routers import agencies, cases, services, standards
@@ -52,7 +53,8 @@ class CaseParser(Parser):
 
 
 class PelayanAPI(NinjaAPI):
-    """NinjaAPI whose own 404/405 answers (API root, wrong method) carry the JSON error body too."""
+    """NinjaAPI whose own 404/405 answers (API root, wrong method) carry the JSON error body too,
+    and whose answers marked private (accounts.access.mark_private) say so to caches."""
 
     def _get_urls(self):
         patterns = super()._get_urls()
@@ -79,6 +81,8 @@ class PelayanAPI(NinjaAPI):
                 response = view(request, *args, **kwargs)
             except Http404:  # the API root, which only exists so ninja can reverse its own URLs
                 response = HttpResponseNotFound()
+            if is_private(request) and response.status_code < 400:
+                response["Cache-Control"] = PRIVATE_CACHE_CONTROL
             if response.status_code not in (404, 405) or response.get("Content-Type", "").startswith(
                 "application/json"
             ):

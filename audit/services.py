@@ -1,28 +1,63 @@
+"""The one writer of audit events. Services call the typed constructors in ``audit.events``; code
+from other branches may still call ``audit_event_record`` directly with an ``AuditAction`` member."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 
-from audit.models import AuditEvent
+from audit.models import AuditAction, AuditEvent
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from standards.models import Agency
+
+# Who made the change: a signed-in user, or None for the system (a command, a periodic task, an
+# anonymous visitor). Anonymous users are stored as None.
+Actor: TypeAlias = "User | AnonymousUser | None"
+
+
+def actor_user(actor: Actor) -> User | None:
+    """The user to store for ``actor``: None for the system and for anonymous visitors."""
+    if actor is None or isinstance(actor, AnonymousUser) or not actor.is_authenticated:
+        return None
+    return actor
+
+
+class UnknownAuditAction(ValueError):
+    """An action that is not an AuditAction member; the trail only records known kinds."""
+
+
+def audit_action(action: AuditAction | str) -> AuditAction:
+    """The member for ``action``; a string is accepted only if it is the value of a member."""
+    if isinstance(action, AuditAction):
+        return action
+    try:
+        return AuditAction(action)
+    except ValueError:
+        raise UnknownAuditAction(
+            f"unknown audit action {action!r}; add it to audit.models.AuditAction"
+        ) from None
 
 
 def audit_event_build(
     *,
-    actor: Any | None,
-    agency: Any | None,
-    action: str,
+    actor: Actor,
+    agency: Agency | None,
+    action: AuditAction | str,
     target: models.Model | None = None,
     data: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """An unsaved event, for services that record many at once with ``audit_events_record``."""
-    if actor is not None and not getattr(actor, "is_authenticated", False):
-        actor = None
+    """An unsaved event, for services that record many at once with ``audit_events_record``;
+    ``action`` must be an AuditAction member (or a member's value)."""
     return AuditEvent(
-        actor=actor,
+        actor=actor_user(actor),
         agency=agency,
-        action=action,
+        action=audit_action(action).value,
         target_type=target._meta.label_lower if target is not None else "",
         target_id=str(target.pk) if target is not None else "",
         data=data or {},
@@ -31,9 +66,9 @@ def audit_event_build(
 
 def audit_event_record(
     *,
-    actor: Any | None,
-    agency: Any | None,
-    action: str,
+    actor: Actor,
+    agency: Agency | None,
+    action: AuditAction,
     target: models.Model | None = None,
     data: dict[str, Any] | None = None,
 ) -> AuditEvent:

@@ -11,8 +11,10 @@ from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
+from audit import events
+from audit.events import SLA_STATE_ACTIONS, _clock_data
 from audit.models import AuditEvent
-from audit.services import audit_event_build, audit_event_record, audit_events_record
+from audit.services import Actor, audit_event_build, audit_events_record
 from calendars.models import (
     NonWorkingDay,
     NonWorkingDayKind,
@@ -29,6 +31,7 @@ from pelayan.lib.sla import (
     DEFAULT_AT_RISK_SHARE,
     ClockError,
     ClockRecord,
+    ClockState,
     ClockStatus,
     PauseNotAllowedError,
     clock_status,
@@ -73,7 +76,7 @@ def schedule_validate(frames: Mapping[int, Iterable[FrameInput]]) -> WeeklyHours
 @transaction.atomic
 def schedule_save(
     *,
-    actor: Any | None,
+    actor: Actor,
     agency: Agency,
     frames: Mapping[int, Iterable[FrameInput]],
     service: Service | None = None,
@@ -105,31 +108,17 @@ def schedule_save(
         for day, day_frames in frames.items()
         for start, end in day_frames
     )
-    audit_event_record(
+    events.calendar_schedule_saved(
         actor=actor,
-        agency=agency,
-        action="calendar.schedule_created" if created else "calendar.schedule_changed",
-        target=schedule,
-        data={
-            "service": service.slug if service else None,
-            "hours": weekly.describe(),
-            "observes_non_working_days": observes_non_working_days,
-        },
+        schedule=schedule,
+        created=created,
+        hours=weekly.describe(),
+        observes_non_working_days=observes_non_working_days,
     )
     return schedule
 
 
 # -- days off ----------------------------------------------------------------------------------
-
-
-def _day_data(day: NonWorkingDay) -> dict[str, Any]:
-    return {
-        "date": day.date.isoformat(),
-        "name": day.name,
-        "kind": day.kind,
-        "source_decree": day.source_decree,
-        "national": day.agency_id is None,
-    }
 
 
 def _check_day(*, name: str, kind: str, source_decree: str) -> None:
@@ -144,7 +133,7 @@ def _check_day(*, name: str, kind: str, source_decree: str) -> None:
 @transaction.atomic
 def non_working_day_create(
     *,
-    actor: Any | None,
+    actor: Actor,
     agency: Agency | None,
     date: date,
     name: str,
@@ -162,16 +151,14 @@ def non_working_day_create(
         kind=kind,
         source_decree=source_decree.strip(),
     )
-    audit_event_record(
-        actor=actor, agency=agency, action="calendar.day_added", target=day, data=_day_data(day)
-    )
+    events.calendar_day_added(actor=actor, day=day)
     return day
 
 
 @transaction.atomic
 def non_working_day_update(
     *,
-    actor: Any | None,
+    actor: Actor,
     day: NonWorkingDay,
     date: date,
     name: str,
@@ -181,25 +168,17 @@ def non_working_day_update(
     _check_day(name=name, kind=kind, source_decree=source_decree)
     if NonWorkingDay.objects.filter(agency=day.agency, date=date).exclude(pk=day.pk).exists():
         raise CalendarEditError(f"{date.isoformat()} is already in the table")
-    before = _day_data(day)
+    before = events.day_data(day)
     day.date, day.name, day.kind = date, name.strip(), kind
     day.source_decree = source_decree.strip()
     day.save()
-    audit_event_record(
-        actor=actor,
-        agency=day.agency,
-        action="calendar.day_changed",
-        target=day,
-        data={"before": before, "after": _day_data(day)},
-    )
+    events.calendar_day_changed(actor=actor, day=day, before=before)
     return day
 
 
 @transaction.atomic
-def non_working_day_delete(*, actor: Any | None, day: NonWorkingDay) -> None:
-    audit_event_record(
-        actor=actor, agency=day.agency, action="calendar.day_removed", target=day, data=_day_data(day)
-    )
+def non_working_day_delete(*, actor: Actor, day: NonWorkingDay) -> None:
+    events.calendar_day_removed(actor=actor, day=day)
     day.delete()
 
 
@@ -225,19 +204,10 @@ def _calendar(clock: SlaClock) -> Calendar:
     return calendar_for(agency=clock.agency, service=clock.service)
 
 
-def _status_data(clock: SlaClock) -> dict[str, Any]:
-    return {
-        "state": clock.state,
-        "phase": clock.phase,
-        "due_at": clock.due_at.isoformat() if clock.due_at else None,
-        "step": clock.step_id,
-    }
-
-
 @transaction.atomic
 def sla_clock_start(
     *,
-    actor: Any | None,
+    actor: Actor,
     agency: Agency,
     target_type: str,
     target_id: str,
@@ -272,13 +242,7 @@ def sla_clock_start(
     _apply_status(clock, clock_status(record, _calendar(clock), max(now or timezone.now(), at)))
     clock.save()
     SlaInterval.objects.create(clock=clock, started_at=at)
-    audit_event_record(
-        actor=actor,
-        agency=agency,
-        action="sla.started",
-        target=clock,
-        data={**_status_data(clock), "allowance": duration.as_dict(), "started_at": at.isoformat()},
-    )
+    events.sla_started(actor=actor, clock=clock, allowance=duration.as_dict(), at=at)
     return clock
 
 
@@ -324,27 +288,20 @@ def _store(
 
 def _transition(
     *,
-    actor: Any | None,
+    actor: Actor,
     clock: SlaClock,
     at: datetime,
     now: datetime | None,
-    action: str,
     change: Callable[[ClockRecord], ClockRecord],
-    data: Mapping[str, Any] | None = None,
+    audit: Callable[[SlaClock], AuditEvent],
 ) -> SlaClock:
-    """Lock the clock, apply ``change`` to its history, store the result and audit it as ``action``.
+    """Lock the clock, apply ``change`` to its history, store the result and ``audit`` it.
     The caller runs it inside a transaction."""
     clock = _locked(clock)
     stored = clock_intervals(clock)
     record = change(clock_record(clock, stored))
     _store(clock, record, stored, now or timezone.now(), at=at)
-    audit_event_record(
-        actor=actor,
-        agency=clock.agency,
-        action=action,
-        target=clock,
-        data={**_status_data(clock), "at": at.isoformat(), **(data or {})},
-    )
+    audit(clock)
     return clock
 
 
@@ -359,7 +316,7 @@ def _step_fields(step: Any | None, pausable: bool | None) -> tuple[bool, str]:
 @transaction.atomic
 def sla_clock_pause(
     *,
-    actor: Any | None,
+    actor: Actor,
     clock: SlaClock,
     at: datetime,
     reason: str,
@@ -378,33 +335,35 @@ def sla_clock_pause(
         clock=clock,
         at=at,
         now=now,
-        action="sla.paused",
         change=lambda record: record.pause(at, reason=reason, pausable=allowed, step=step_id),
-        data={"reason": reason.strip(), "pause_step": step_id},
+        audit=lambda stored: events.sla_paused(
+            actor=actor, clock=stored, at=at, reason=reason.strip(), pause_step=step_id
+        ),
     )
 
 
 @transaction.atomic
-def sla_clock_resume(
-    *, actor: Any | None, clock: SlaClock, at: datetime, now: datetime | None = None
-) -> SlaClock:
+def sla_clock_resume(*, actor: Actor, clock: SlaClock, at: datetime, now: datetime | None = None) -> SlaClock:
     return _transition(
         actor=actor,
         clock=clock,
         at=at,
         now=now,
-        action="sla.resumed",
         change=lambda record: record.resume(at),
+        audit=lambda stored: events.sla_resumed(actor=actor, clock=stored, at=at),
     )
 
 
 @transaction.atomic
-def sla_clock_stop(
-    *, actor: Any | None, clock: SlaClock, at: datetime, now: datetime | None = None
-) -> SlaClock:
+def sla_clock_stop(*, actor: Actor, clock: SlaClock, at: datetime, now: datetime | None = None) -> SlaClock:
     """The promise is settled (service delivered, step done): the clock ends as met or breached."""
     return _transition(
-        actor=actor, clock=clock, at=at, now=now, action="sla.stopped", change=lambda record: record.stop(at)
+        actor=actor,
+        clock=clock,
+        at=at,
+        now=now,
+        change=lambda record: record.stop(at),
+        audit=lambda stored: events.sla_stopped(actor=actor, clock=stored, at=at),
     )
 
 
@@ -413,9 +372,9 @@ def _state_change_event(clock: SlaClock, before: str, now: datetime) -> AuditEve
     return audit_event_build(
         actor=None,
         agency=clock.agency,
-        action=f"sla.{clock.state}",
+        action=SLA_STATE_ACTIONS[ClockState(clock.state)],
         target=clock,
-        data={**_status_data(clock), "previous_state": before, "at": now.isoformat()},
+        data={**_clock_data(clock), "previous_state": before, "at": now.isoformat()},
     )
 
 
@@ -524,7 +483,7 @@ def sla_clocks_refresh_due(*, now: datetime | None = None, agency: Agency | None
                 break
             after_pk = batch[-1].pk
             changes: list[tuple[SlaClock, list[str]]] = []
-            events: list[AuditEvent] = []
+            state_events: list[AuditEvent] = []
             for clock in batch:
                 # Each agency is read once per run (its events name it) and shared by its clocks;
                 # a service only when its calendar is first built.
@@ -541,11 +500,11 @@ def sla_clocks_refresh_due(*, now: datetime | None = None, agency: Agency | None
                 if fields:
                     changes.append((clock, fields))
                 if clock.state != before:
-                    events.append(_state_change_event(clock, before, now))
+                    state_events.append(_state_change_event(clock, before, now))
             _store_refreshed(changes)
-            if events:
-                audit_events_record(events=events)
-            changed += len(events)
+            if state_events:
+                audit_events_record(events=state_events)
+            changed += len(state_events)
         if len(batch) < _REFRESH_BATCH:
             break
     return changed

@@ -7,7 +7,7 @@ import hashlib
 import re
 import secrets
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -23,7 +23,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership, StaffRole
-from audit.services import audit_event_record
+from audit import events
 from calendars.models import SlaClock, SlaPhase
 from calendars.services import sla_clock_pause, sla_clock_resume, sla_clock_start, sla_clock_stop
 from cases.models import Case, CaseEvent, CaseEventKind, CaseFile, Channel
@@ -99,11 +99,6 @@ class Actor:
     @property
     def db_user(self) -> Any | None:
         return self.user if self.user is not None and self.user.is_authenticated else None
-
-
-@dataclass
-class _Pending:
-    events: list[dict[str, Any]] = field(default_factory=list)
 
 
 # -- who may do what ---------------------------------------------------------------------------
@@ -418,13 +413,7 @@ def _case_create(
             break
         _take(case, process, who, label, step.transitions[0].key, note="", at=received, now=now)
     case.save()
-    audit_event_record(
-        actor=who.db_user,
-        agency=service.agency,
-        action="case.created",
-        target=case,
-        data={"number": case.number, "track": case.track, "channel": channel, "standard": standard.version},
-    )
+    events.case_created(actor=who.db_user, case=case)
     return CaseCreated(case, pin)
 
 
@@ -708,19 +697,7 @@ def case_act(
                 _("Permohonan ini baru saja diubah orang lain. Muat ulang halaman."), {"version": "stale"}
             )
         locked.version = version + 1
-        audit_event_record(
-            actor=actor.db_user,
-            agency=locked.agency,
-            action="case.action_taken",
-            target=locked,
-            data={
-                "action": action,
-                "from": step.id,
-                "to": locked.step,
-                "status": locked.status,
-                "version": locked.version,
-            },
-        )
+        events.case_action_taken(actor=actor.db_user, case=locked, action=action, from_step=step.id)
     return locked
 
 
@@ -845,13 +822,7 @@ def case_file_add(
             label=_actor_label(locked, actor, role), at=now,
         )  # fmt: skip
         Case.objects.filter(pk=locked.pk).update(version=F("version") + 1)
-        audit_event_record(
-            actor=actor.db_user,
-            agency=locked.agency,
-            action="case.file_added",
-            target=locked,
-            data={"requirement": requirement, "file": row.pk, "sha256": row.sha256},
-        )
+        events.case_file_added(actor=actor.db_user, case=locked, file=row)
     return row
 
 
@@ -882,8 +853,5 @@ def case_pin_check(*, number: str, pin: str, now: datetime | None = None) -> Cas
             pin_failures=0 if locked_until else failures, pin_locked_until=locked_until
         )
         if locked_until is not None:
-            audit_event_record(
-                actor=None, agency=case.agency, action="case.pin_locked", target=case,
-                data={"until": locked_until.isoformat()},
-            )  # fmt: skip
+            events.case_pin_locked(case=case, until=locked_until)
     return None

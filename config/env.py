@@ -53,3 +53,30 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value is None:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_choice(name: str, choices: list[str], default: str) -> str:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    value = value.strip().lower()
+    if value not in choices:
+        raise ImproperlyConfigured(
+            f"Environment variable {name} must be one of {', '.join(choices)}, got {value!r}."
+        )
+    return value
+
+
+def env_header(name: str) -> tuple[str, str] | None:
+    """``X-Forwarded-Proto=https`` → ``("HTTP_X_FORWARDED_PROTO", "https")``, Django's form of a
+    request header and the value that marks a secure request; unset or empty → None."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return None
+    header, sep, expected = value.partition("=")
+    header, expected = header.strip(), expected.strip()
+    if not sep or not header or not expected:
+        raise ImproperlyConfigured(
+            f"Environment variable {name} must look like X-Forwarded-Proto=https, got {value!r}."
+        )
+    return "HTTP_" + header.upper().replace("-", "_"), expected

@@ -5,23 +5,32 @@ from __future__ import annotations
 
 import os
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_choice, env_header, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+# Where this process runs: production (the default, so a forgotten variable fails safe),
+# development (local commands; the Makefile sets it) or test (the suite; config.settings_test).
+PELAYAN_ENV = env_choice("PELAYAN_ENV", ["production", "development", "test"], "production")
 DEBUG = env_bool("PELAYAN_DEBUG", False)
-# A fixed key would be a shared secret; without one we only allow running in DEBUG (local demo/tests).
+# A fixed key would be a shared secret. It is only used for DEBUG runs and in the development and
+# test environments; in production it is refused whatever else is set.
 SECRET_KEY = env_str("PELAYAN_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG and not env_bool("PELAYAN_ALLOW_INSECURE_KEY", False):
+USING_INSECURE_KEY = not SECRET_KEY
+if USING_INSECURE_KEY:
+    if not DEBUG and PELAYAN_ENV == "production":
         raise ImproperlyConfigured(
-            "PELAYAN_SECRET_KEY is required unless PELAYAN_DEBUG=1 or PELAYAN_ALLOW_INSECURE_KEY=1 (local use only)."
+            "PELAYAN_SECRET_KEY is required in production. The built-in key is public: it is used only "
+            "with PELAYAN_DEBUG=1 or PELAYAN_ENV=development/test (PELAYAN_ALLOW_INSECURE_KEY is not "
+            "honoured)."
         )
     SECRET_KEY = "insecure-local-only-" + "0" * 40  # only reachable in local/test runs
 ALLOWED_HOSTS = env_list("PELAYAN_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
@@ -40,6 +49,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",
+    "csp",
+    "axes",
     "audit",
     "accounts",
     "standards",
@@ -56,6 +67,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.ChosenLanguageMiddleware",
@@ -64,6 +76,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: turns a refused (locked-out) login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -108,8 +122,10 @@ else:
                 "transaction_mode": "IMMEDIATE",
                 "init_command": (
                     "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; "
-                    "PRAGMA busy_timeout=5000;"
+                    f"PRAGMA busy_timeout={env_int('PELAYAN_SQLITE_BUSY_TIMEOUT_MS', 5000)};"
                 ),
+                # Python's own wait for the lock, kept equal to SQLite's (seconds).
+                "timeout": env_int("PELAYAN_SQLITE_BUSY_TIMEOUT_MS", 5000) / 1000,
             },
         }
     }
@@ -123,6 +139,29 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # The staff workspace signs officers in; the admin keeps its own login page.
 LOGIN_URL = "workspace:login"
+
+# Login protection (django-axes): every authenticate() call with a request is counted, whichever
+# form made it. The axes backend only refuses locked-out attempts (before any password is hashed);
+# ModelBackend then checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("PELAYAN_LOGIN_FAILURE_LIMIT", 5)
+_cooloff_minutes = env_int("PELAYAN_LOGIN_COOLOFF_MINUTES", 15)
+AXES_COOLOFF_TIME = timedelta(minutes=_cooloff_minutes) if _cooloff_minutes > 0 else None
+# By account (wherever the attempts come from) and, separately, by address (whichever accounts
+# it tries).
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.login_protection.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "accounts.login_protection.client_ip"
+# Our own admin for attempts (accounts.admin) unlocks through the audited service.
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+# Request header (Django META name, e.g. HTTP_X_FORWARDED_FOR) holding the visitor's address
+# behind a proxy; unset: the connection's address.
+PELAYAN_CLIENT_IP_HEADER = env_str("PELAYAN_CLIENT_IP_HEADER", "")
 
 # Indonesian first, English second.
 LANGUAGE_CODE = "id"
@@ -175,10 +214,40 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("PELAYAN_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# HTTPS: off by default so local runs over http work; production turns them on (docs/configuration.md).
+SECURE_SSL_REDIRECT = env_bool("PELAYAN_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = env_int("PELAYAN_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("PELAYAN_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("PELAYAN_HSTS_PRELOAD", False)
+# Behind a TLS-terminating proxy: the header it sets and the value meaning "the visitor used https".
+SECURE_PROXY_SSL_HEADER = env_header("PELAYAN_PROXY_SSL_HEADER")
+
+# Content-Security-Policy: everything from this site only, no inline script or style anywhere (the
+# admin, the public pages, the vendored Swagger UI and htmx all load their code from static files).
+# data: images are Swagger UI's and the admin's icons inside their stylesheets.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"forbidden_without_traceback": {"()": "config.logging.ForbiddenWithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("PELAYAN_LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Filters on a logger run before its records reach any handler, the test's capture included.
+        "django.request": {"filters": ["forbidden_without_traceback"]},
+    },
 }

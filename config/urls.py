@@ -5,6 +5,8 @@ from django.views.i18n import JavaScriptCatalog
 
 from api.urls import api
 
+handler500 = "config.busy.server_error"
+
 admin.site.site_header = "Pelayan"
 admin.site.site_title = "Pelayan"
 admin.site.index_title = "Administrasi standar pelayanan"

@@ -9,6 +9,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from accounts.access import can_administer
 from public import citizen, presenters
 from standards import selectors
 from standards.models import Agency
@@ -73,6 +74,10 @@ def service_detail(request: HttpRequest, agency_slug: str, service_slug: str) ->
         raise Http404(_("Layanan tidak ditemukan."))
     standard = selectors.standard_published(service=service)
     if standard is None:
+        # Without a standard in force the service is not public: only its agency's admins are told
+        # why; anyone else gets the plain 404, which does not name it.
+        if not can_administer(request, service.agency_id):
+            raise Http404(_("Layanan tidak ditemukan."))
         return render(request, "public/service_unpublished.html", {"service": service}, status=404)
     context = {
         "service": service,

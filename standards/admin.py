@@ -20,15 +20,30 @@ from django.views.decorators.http import require_POST
 from accounts.access import administered_agency_ids
 from pelayan.lib.compliance import Severity
 from standards.models import Agency, Service, Standard, Unit
-from standards.selectors import standard_compliance
+from standards.selectors import standard_compliance, standard_published
 from standards.services import (
+    AGENCY_FIELDS,
+    SERVICE_FIELDS,
+    UNIT_FIELDS,
     InvalidComponents,
+    RegistryInvalid,
     StandardError,
+    agency_create,
+    agency_update,
+    agency_validate,
     components_validate,
+    service_create,
+    service_update,
+    service_validate,
     standard_draft_create,
     standard_draft_from,
     standard_draft_update,
     standard_publish,
+    unit_create,
+    unit_delete,
+    unit_delete_refusal,
+    unit_update,
+    unit_validate,
 )
 
 
@@ -73,6 +88,20 @@ class AgencyScopedAdminMixin:
     def has_module_permission(self, request: HttpRequest) -> bool:
         return self._allowed(request, None)
 
+    def changeform_view(
+        self,
+        request: HttpRequest,
+        object_id: str | None = None,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        # Django wraps the whole change page in a transaction; on SQLite (BEGIN IMMEDIATE) that
+        # would hold the one write lock while a GET renders. Only a POST writes, through services
+        # that open their own short transactions.
+        if request.method in ("GET", "HEAD"):
+            return self._changeform_view(request, object_id, form_url, extra_context)  # type: ignore[attr-defined]
+        return super().changeform_view(request, object_id, form_url, extra_context)  # type: ignore[misc]
+
     def has_view_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return self._allowed(request, obj)
 
@@ -96,16 +125,121 @@ class AgencyScopedAdminMixin:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc]
 
 
-class UnitInline(admin.TabularInline):
+def form_errors_from(form: forms.BaseForm, exc: RegistryInvalid) -> None:
+    """Show a service's refusal on the form, each message under the field it names."""
+    for field, message in exc.errors.items():
+        form.add_error(field if field in form.fields else None, message)
+
+
+class ServiceValidatedForm(forms.ModelForm):
+    """A model form whose values are checked by the same service function that will save them, so
+    the admin shows the service's reason under the field instead of failing on save."""
+
+    def service_validate(self, values: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        values = {name: cleaned[name] for name in self.fields if name in cleaned}
+        try:
+            self.service_validate(values)
+        except RegistryInvalid as exc:
+            form_errors_from(self, exc)
+        return cleaned
+
+
+def _form_values(form: forms.ModelForm, allowed: frozenset[str], *, changed_only: bool) -> dict[str, Any]:
+    names = form.changed_data if changed_only else list(form.cleaned_data)
+    return {name: form.cleaned_data[name] for name in names if name in allowed}
+
+
+def adopt_saved(obj: Model, saved: Model) -> None:
+    """Make the admin's in-memory object the row the service saved, for inlines and the redirect."""
+    obj.pk = saved.pk
+    obj.refresh_from_db()
+
+
+class UnitForm(ServiceValidatedForm):
+    class Meta:
+        model = Unit
+        fields = ["agency", "name", "slug", "kind", "parent"]
+
+    def service_validate(self, values: dict[str, Any]) -> None:
+        agency = values.pop("agency", None) or getattr(self.instance, "agency", None)
+        values = {k: v for k, v in values.items() if k in UNIT_FIELDS}
+        if agency is not None and agency.pk is not None:
+            unit_validate(agency=agency, unit=self.instance if self.instance.pk else None, values=values)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if cleaned.get("DELETE") and self.instance.pk:
+            refusal = unit_delete_refusal(unit=self.instance)
+            if refusal:
+                self.add_error(None, refusal)
+        return cleaned
+
+
+class ScopedInlineMixin:
+    """An inline on a scoped parent page: the parent admin already checked the agency."""
+
+    def has_view_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return bool(request.user.is_active and request.user.is_staff)
+
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return self.has_view_permission(request, obj)
+
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return self.has_view_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return request.user.is_superuser
+
+
+class UnitInline(ScopedInlineMixin, admin.TabularInline):
     model = Unit
+    form = UnitForm
     extra = 0
     fields = ["name", "slug", "kind", "parent"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "parent" and not request.user.is_superuser:
+            kwargs["queryset"] = Unit.objects.filter(agency__in=administered_agency_ids(request))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+def save_units(request: HttpRequest, agency: Agency, formset: Any) -> None:
+    """Inline unit rows through the unit services, one audit event each."""
+    formset.save(commit=False)
+    for unit in formset.deleted_objects:
+        unit_delete(actor=request.user, unit=unit)
+    for form in formset.forms:
+        if not form.has_changed() or form in formset.deleted_forms:
+            continue
+        if form.instance.pk is None:
+            values = _form_values(form, UNIT_FIELDS, changed_only=False)
+            unit_create(actor=request.user, agency=agency, **values)
+        else:
+            unit_update(
+                actor=request.user, unit=form.instance, **_form_values(form, UNIT_FIELDS, changed_only=True)
+            )
+
+
+class AgencyForm(ServiceValidatedForm):
+    website = forms.URLField(label=_("situs web"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Agency
+        fields = [f.name for f in Agency._meta.fields if f.name in AGENCY_FIELDS]
+
+    def service_validate(self, values: dict[str, Any]) -> None:
+        agency_validate(agency=self.instance if self.instance.pk else None, values=values)
 
 
 @admin.register(Agency)
 class AgencyAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
     agency_lookup = ""
+    form = AgencyForm
     list_display = ["name", "kind", "regency", "province", "timezone"]
     list_filter = ["kind", "province", "timezone"]
     search_fields = ["name", "short_name", "regency"]
@@ -115,30 +249,107 @@ class AgencyAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
     def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
         return request.user.is_superuser
 
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        # Published standards and their audit trail belong to the agency; it is never deleted here.
+        return False
+
+    def save_model(self, request: HttpRequest, obj: Agency, form: forms.ModelForm, change: bool) -> None:
+        if change:
+            saved = agency_update(
+                actor=request.user, agency=obj, **_form_values(form, AGENCY_FIELDS, changed_only=True)
+            )
+        else:
+            values = _form_values(form, AGENCY_FIELDS, changed_only=False)
+            values["timezone_name"] = values.pop("timezone")
+            saved = agency_create(actor=request.user, **values)
+        adopt_saved(obj, saved)
+
+    def save_formset(self, request: HttpRequest, form: forms.ModelForm, formset: Any, change: bool) -> None:
+        if formset.model is Unit:
+            save_units(request, form.instance, formset)
+        else:
+            super().save_formset(request, form, formset, change)
+
 
 @admin.register(Unit)
 class UnitAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
+    form = UnitForm
     list_display = ["name", "kind", "agency", "parent"]
     list_filter = ["kind", "agency"]
     list_select_related = ["agency", "parent"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
+    def get_readonly_fields(self, request: HttpRequest, obj: Unit | None = None) -> list[str]:
+        # A unit's services and roles are its agency's; moving it would move them across agencies.
+        return ["agency"] if obj is not None else []
+
+    def save_model(self, request: HttpRequest, obj: Unit, form: forms.ModelForm, change: bool) -> None:
+        if change:
+            saved = unit_update(
+                actor=request.user, unit=obj, **_form_values(form, UNIT_FIELDS, changed_only=True)
+            )
+        else:
+            saved = unit_create(
+                actor=request.user,
+                agency=form.cleaned_data["agency"],
+                **_form_values(form, UNIT_FIELDS, changed_only=False),
+            )
+        adopt_saved(obj, saved)
+
+    def delete_model(self, request: HttpRequest, obj: Unit) -> None:
+        unit_delete(actor=request.user, unit=obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Unit]) -> None:
+        for unit in queryset:
+            unit_delete(actor=request.user, unit=unit)
+
+
+class ServiceForm(ServiceValidatedForm):
+    class Meta:
+        model = Service
+        fields = [f.name for f in Service._meta.fields if f.name in SERVICE_FIELDS or f.name == "agency"]
+
+    def service_validate(self, values: dict[str, Any]) -> None:
+        agency = values.pop("agency", None) or getattr(self.instance, "agency", None)
+        if agency is not None:
+            service_validate(agency=agency, values={k: v for k, v in values.items() if k in SERVICE_FIELDS})
+
 
 @admin.register(Service)
 class ServiceAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
+    form = ServiceForm
     list_display = ["name", "kind", "agency", "unit", "is_active"]
     list_filter = ["kind", "is_active", "agency"]
     list_select_related = ["agency", "unit"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
+    def get_readonly_fields(self, request: HttpRequest, obj: Service | None = None) -> list[str]:
+        # Its standards, published under this agency's decrees, keep it in its agency.
+        return ["agency"] if obj is not None else []
+
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        # A service with versions is history; it is switched off ("aktif") rather than deleted.
+        return False
+
+    def save_model(self, request: HttpRequest, obj: Service, form: forms.ModelForm, change: bool) -> None:
+        if change:
+            saved = service_update(
+                actor=request.user, service=obj, **_form_values(form, SERVICE_FIELDS, changed_only=True)
+            )
+        else:
+            saved = service_create(
+                actor=request.user,
+                agency=form.cleaned_data["agency"],
+                **_form_values(form, SERVICE_FIELDS, changed_only=False),
+            )
+        adopt_saved(obj, saved)
+
 
 class PrettyJSONWidget(forms.Textarea):
     def __init__(self) -> None:
-        super().__init__(
-            attrs={"rows": 40, "cols": 120, "class": "vLargeTextField", "style": "font-family: monospace"}
-        )
+        super().__init__(attrs={"rows": 40, "cols": 120, "class": "vLargeTextField pelayan-json"})
 
     def format_value(self, value: Any) -> str:
         if isinstance(value, str):
@@ -220,9 +431,9 @@ class StandardAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
         warnings = len(items) - errors
         if errors:
             return format_html(
-                '<span style="color:#b00020">✖ {} galat, {} peringatan</span>', errors, warnings
+                '<span class="pelayan-error">✖ {} galat, {} peringatan</span>', errors, warnings
             )
-        return format_html('<span style="color:#0a7a2f">✔ {} peringatan</span>', warnings)
+        return format_html('<span class="pelayan-ok">✔ {} peringatan</span>', warnings)
 
     def save_model(self, request: HttpRequest, obj: Standard, form: forms.ModelForm, change: bool) -> None:
         data = form.cleaned_data
@@ -264,11 +475,16 @@ class StandardAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
         except StandardError as exc:
             self.message_user(request, str(exc), messages.ERROR)
         else:
-            self.message_user(
-                request,
-                _("Versi %(version)s diterbitkan dan berlaku.") % {"version": standard.version},
-                messages.SUCCESS,
-            )
+            in_force = standard_published(service=standard.service)
+            if in_force is not None and in_force.pk == standard.pk:
+                message = _("Versi %(version)s diterbitkan dan berlaku.") % {"version": standard.version}
+            else:
+                # Another publish of this service committed right after this one.
+                message = _("Versi %(version)s diterbitkan, tetapi sudah diganti oleh versi %(other)s.") % {
+                    "version": standard.version,
+                    "other": in_force.version if in_force is not None else "?",
+                }
+            self.message_user(request, message, messages.SUCCESS)
         return HttpResponseRedirect(reverse("admin:standards_standard_change", args=[standard.pk]))
 
     def new_draft_view(self, request: HttpRequest, pk: int) -> HttpResponse:
@@ -281,7 +497,18 @@ class StandardAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Terbitkan draf terpilih"))
     def publish_selected(self, request: HttpRequest, queryset: QuerySet[Standard]) -> None:
-        for standard in queryset:
+        standards = list(queryset.select_related("service"))
+        services = [standard.service_id for standard in standards]
+        if len(set(services)) < len(services):
+            # Each publish supersedes the one before, so all but the last would be reported as
+            # published while not in force.
+            self.message_user(
+                request,
+                _("Pilih satu draf per layanan: hanya satu versi dapat berlaku. Tidak ada yang diterbitkan."),
+                messages.ERROR,
+            )
+            return
+        for standard in standards:
             try:
                 standard_publish(standard=standard, actor=request.user)
             except StandardError as exc:

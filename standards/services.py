@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from pydantic import ValidationError
 
 from accounts.models import StaffRole
-from audit.services import audit_event_record
+from audit import events
+from audit.services import Actor, actor_user
 from pelayan.lib.compliance import Severity
 from pelayan.lib.process import ProcessError, compile_process
 from pelayan.lib.standard_schema import Channel, Components, components_to_json
@@ -71,18 +72,44 @@ def components_validate(components: Components | dict[str, Any]) -> dict[str, An
         ) from None
 
 
-def _validate_channels(channels: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
-    try:
-        return [Channel.model_validate(c).model_dump(mode="json") for c in channels or []]
-    except ValidationError as exc:
-        raise StandardError(
-            _("Kanal kontak tidak sah: %(detail)s") % {"detail": exc.errors()[0]["msg"]}
-        ) from None
+class RegistryInvalid(StandardError):
+    """Values the registry refuses, each under the field it belongs to (for forms and the API)."""
+
+    def __init__(self, errors: dict[str, str]):
+        self.errors = errors
+        super().__init__("; ".join(f"{field}: {message}" for field, message in errors.items()))
+
+
+def channels_validate(channels: Any) -> list[dict[str, Any]]:
+    """Contact channels through the schema's Channel model; anything else is refused with the reason."""
+    if channels in (None, ""):
+        return []
+    if not isinstance(channels, list):
+        raise RegistryInvalid(
+            {"contact_channels": _("Kanal kontak harus berupa daftar (JSON array) objek kanal.")}
+        )
+    cleaned = []
+    for position, channel in enumerate(channels, start=1):
+        try:
+            cleaned.append(Channel.model_validate(channel).model_dump(mode="json"))
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            where = ".".join(str(p) for p in error["loc"])
+            raise RegistryInvalid(
+                {
+                    "contact_channels": _("Kanal kontak tidak sah: kanal ke-%(n)s%(where)s: %(detail)s")
+                    % {"n": position, "where": f" ({where})" if where else "", "detail": error["msg"]}
+                }
+            ) from None
+    return cleaned
 
 
 # Public addresses are /<agency>/ and /<agency>/<service>/; these would be shadowed by other pages.
-RESERVED_AGENCY_SLUGS = frozenset({"admin", "api", "i18n", "jsi18n", "static", "media", "accounts", "cari"})
-RESERVED_SERVICE_SLUGS = frozenset({"maklumat"})
+RESERVED_AGENCY_SLUGS = frozenset(
+    {"admin", "api", "i18n", "jsi18n", "static", "media", "accounts", "cari", "kerja", "lacak", "v", "skm"}
+)
+# /<agency>/skm/… is the agency's survey kiosk.
+RESERVED_SERVICE_SLUGS = frozenset({"maklumat", "skm"})
 
 
 def _unique_slug(
@@ -96,10 +123,78 @@ def _unique_slug(
     return candidate
 
 
+def _check_slug(errors: dict[str, str], slug: Any, reserved: frozenset[str], what: str) -> None:
+    if slug is None:
+        return
+    if not slug or slugify(slug) != slug:
+        errors["slug"] = _("Kode hanya boleh berisi huruf kecil, angka, dan tanda hubung.")
+    elif slug in reserved:
+        errors["slug"] = _("Kode '%(slug)s' dipakai oleh halaman lain; pilih kode %(what)s lain.") % {
+            "slug": slug,
+            "what": what,
+        }
+
+
+AGENCY_FIELDS = frozenset(
+    {
+        "slug",
+        "name",
+        "short_name",
+        "kind",
+        "parent",
+        "province",
+        "regency",
+        "address",
+        "timezone",
+        "website",
+        "contact_channels",
+        "head_title",
+        "head_name",
+        "pledge",
+    }
+)
+
+
+def agency_validate(*, agency: Agency | None, values: dict[str, Any]) -> dict[str, Any]:
+    """Check the fields of a new or changed agency; returns them cleaned or raises RegistryInvalid."""
+    unknown = set(values) - AGENCY_FIELDS
+    if unknown:
+        raise StandardError(
+            _("Kolom tidak dapat diubah: %(fields)s") % {"fields": ", ".join(sorted(unknown))}
+        )
+    errors: dict[str, str] = {}
+    cleaned = dict(values)
+    _check_slug(errors, values.get("slug"), RESERVED_AGENCY_SLUGS, _("instansi"))
+    if "name" in values and not str(values["name"]).strip():
+        errors["name"] = _("Nama instansi wajib diisi.")
+    if "kind" in values and values["kind"] not in AgencyKind.values:
+        errors["kind"] = _("Jenis instansi '%(kind)s' tidak dikenal.") % {"kind": values["kind"]}
+    if "timezone" in values and values["timezone"] not in TimeZone.values:
+        errors["timezone"] = _("Zona waktu '%(tz)s' tidak dikenal; pilih WIB, WITA, atau WIT.") % {
+            "tz": values["timezone"]
+        }
+    parent = values.get("parent")
+    if parent is not None and agency is not None and agency.pk is not None:
+        ancestor: Agency | None = parent
+        while ancestor is not None:
+            if ancestor.pk == agency.pk:
+                errors["parent"] = _("Instansi tidak dapat menjadi induk dirinya sendiri.")
+                break
+            ancestor = ancestor.parent
+    if "contact_channels" in values:
+        try:
+            cleaned["contact_channels"] = channels_validate(values["contact_channels"])
+        except RegistryInvalid as exc:
+            errors.update(exc.errors)
+    if errors:
+        raise RegistryInvalid(errors)
+    return cleaned
+
+
 @transaction.atomic
 def agency_create(
     *,
-    actor: Any | None,
+    actor: Actor,
     slug: str,
     name: str,
     kind: AgencyKind | str,
@@ -113,89 +208,205 @@ def agency_create(
     head_name: str = "",
     short_name: str = "",
     parent: Agency | None = None,
+    pledge: str = "",
 ) -> Agency:
-    if slug in RESERVED_AGENCY_SLUGS:
-        raise StandardError(
-            _("Kode '%(slug)s' dipakai oleh halaman lain; pilih kode instansi lain.") % {"slug": slug}
-        )
-    if timezone_name not in TimeZone.values:
-        raise StandardError(
-            _("Zona waktu '%(tz)s' tidak dikenal; pilih WIB, WITA, atau WIT.") % {"tz": timezone_name}
-        )
-    agency = Agency.objects.create(
-        slug=slug,
-        name=name,
-        short_name=short_name,
-        kind=kind,
-        province=province,
-        regency=regency,
-        timezone=timezone_name,
-        address=address,
-        website=website,
-        contact_channels=_validate_channels(contact_channels),
-        head_title=head_title,
-        head_name=head_name,
-        parent=parent,
+    values = agency_validate(
+        agency=None,
+        values={
+            "slug": slug,
+            "name": name,
+            "short_name": short_name,
+            "kind": kind,
+            "province": province,
+            "regency": regency,
+            "timezone": timezone_name,
+            "address": address,
+            "website": website,
+            "contact_channels": contact_channels,
+            "head_title": head_title,
+            "head_name": head_name,
+            "parent": parent,
+            "pledge": pledge,
+        },
     )
-    audit_event_record(actor=actor, agency=agency, action="agency.created", target=agency)
+    agency = Agency.objects.create(**values)
+    events.agency_created(actor=actor, agency=agency)
     return agency
+
+
+@transaction.atomic
+def agency_update(*, actor: Actor, agency: Agency, **changes: Any) -> Agency:
+    """Change an agency's fields (any of AGENCY_FIELDS); records which ones changed."""
+    locked = Agency.objects.select_for_update().get(pk=agency.pk)
+    values = agency_validate(agency=locked, values=changes)
+    changed = [name for name, value in values.items() if getattr(locked, name) != value]
+    if not changed:
+        return locked
+    for name in changed:
+        setattr(locked, name, values[name])
+    locked.save()
+    events.agency_updated(actor=actor, agency=locked, fields=changed)
+    return locked
+
+
+UNIT_FIELDS = frozenset({"name", "slug", "kind", "parent"})
+
+
+def unit_validate(*, agency: Agency, unit: Unit | None, values: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(values) - UNIT_FIELDS
+    if unknown:
+        raise StandardError(
+            _("Kolom tidak dapat diubah: %(fields)s") % {"fields": ", ".join(sorted(unknown))}
+        )
+    errors: dict[str, str] = {}
+    if "name" in values and not str(values["name"]).strip():
+        errors["name"] = _("Nama unit kerja wajib diisi.")
+    if "kind" in values and values["kind"] not in UnitKind.values:
+        errors["kind"] = _("Jenis unit '%(kind)s' tidak dikenal.") % {"kind": values["kind"]}
+    if values.get("slug") is not None:
+        _check_slug(errors, values["slug"], frozenset(), _("unit"))
+    parent = values.get("parent")
+    if parent is not None:
+        if parent.agency_id != agency.pk:
+            errors["parent"] = _("Unit induk harus berada di instansi yang sama.")
+        elif unit is not None and unit.pk is not None:
+            ancestor: Unit | None = parent
+            while ancestor is not None:
+                if ancestor.pk == unit.pk:
+                    errors["parent"] = _("Unit tidak dapat menjadi induk dirinya sendiri.")
+                    break
+                ancestor = ancestor.parent
+    if errors:
+        raise RegistryInvalid(errors)
+    return dict(values)
 
 
 @transaction.atomic
 def unit_create(
     *,
-    actor: Any | None,
+    actor: Actor,
     agency: Agency,
     name: str,
     kind: UnitKind | str = UnitKind.BIDANG,
     slug: str | None = None,
     parent: Unit | None = None,
 ) -> Unit:
-    if parent is not None and parent.agency_id != agency.pk:
-        raise StandardError(_("Unit induk harus berada di instansi yang sama."))
+    unit_validate(
+        agency=agency, unit=None, values={"name": name, "kind": kind, "slug": slug, "parent": parent}
+    )
     unit = Unit.objects.create(
         agency=agency, name=name, kind=kind, parent=parent, slug=slug or _unique_slug(Unit, agency, name)
     )
-    audit_event_record(actor=actor, agency=agency, action="unit.created", target=unit)
+    events.unit_created(actor=actor, unit=unit)
     return unit
+
+
+@transaction.atomic
+def unit_update(*, actor: Actor, unit: Unit, **changes: Any) -> Unit:
+    locked = Unit.objects.select_for_update().select_related("agency").get(pk=unit.pk)
+    values = unit_validate(agency=locked.agency, unit=locked, values=changes)
+    changed = [name for name, value in values.items() if getattr(locked, name) != value]
+    if not changed:
+        return locked
+    for name in changed:
+        setattr(locked, name, values[name])
+    locked.save()
+    events.unit_updated(actor=actor, unit=locked, fields=changed)
+    return locked
+
+
+def unit_delete_refusal(*, unit: Unit) -> str | None:
+    """Why ``unit`` cannot be deleted, or None."""
+    if unit.services.exists() or unit.children.exists():
+        return _("Unit kerja '%(unit)s' masih memiliki layanan atau subunit; pindahkan dulu.") % {
+            "unit": unit.name
+        }
+    return None
+
+
+@transaction.atomic
+def unit_delete(*, actor: Actor, unit: Unit) -> None:
+    locked = Unit.objects.select_for_update().select_related("agency").get(pk=unit.pk)
+    refusal = unit_delete_refusal(unit=locked)
+    if refusal:
+        raise RegistryInvalid({"unit": refusal})
+    events.unit_deleted(actor=actor, unit=locked)
+    locked.delete()
+
+
+SERVICE_FIELDS = frozenset({"name", "slug", "kind", "unit", "summary", "is_active"})
+
+
+def service_validate(*, agency: Agency, values: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(values) - SERVICE_FIELDS
+    if unknown:
+        raise StandardError(
+            _("Kolom tidak dapat diubah: %(fields)s") % {"fields": ", ".join(sorted(unknown))}
+        )
+    errors: dict[str, str] = {}
+    cleaned = dict(values)
+    if "name" in values:
+        cleaned["name"] = str(values["name"]).strip()
+        if not cleaned["name"]:
+            errors["name"] = _("Nama layanan wajib diisi.")
+    if "kind" in values and values["kind"] not in ServiceKind.values:
+        errors["kind"] = _("Jenis layanan '%(kind)s' tidak dikenal.") % {"kind": values["kind"]}
+    unit = values.get("unit")
+    if unit is not None and unit.agency_id != agency.pk:
+        errors["unit"] = _("Unit kerja harus berada di instansi yang sama dengan layanan.")
+    _check_slug(errors, values.get("slug"), RESERVED_SERVICE_SLUGS, _("layanan"))
+    if errors:
+        raise RegistryInvalid(errors)
+    return cleaned
 
 
 @transaction.atomic
 def service_create(
     *,
-    actor: Any | None = None,
+    actor: Actor = None,
     agency: Agency,
     name: str,
     kind: ServiceKind | str = ServiceKind.APPLICATION,
     unit: Unit | None = None,
     slug: str | None = None,
     summary: str = "",
+    is_active: bool = True,
 ) -> Service:
-    if not name.strip():
-        raise StandardError(_("Nama layanan wajib diisi."))
-    if unit is not None and unit.agency_id != agency.pk:
-        raise StandardError(_("Unit kerja harus berada di instansi yang sama dengan layanan."))
-    if slug in RESERVED_SERVICE_SLUGS:
-        raise StandardError(
-            _("Kode '%(slug)s' dipakai oleh halaman lain; pilih kode layanan lain.") % {"slug": slug}
-        )
+    values = service_validate(
+        agency=agency, values={"name": name, "kind": kind, "unit": unit, "slug": slug, "summary": summary}
+    )
     service = Service.objects.create(
         agency=agency,
         unit=unit,
-        name=name.strip(),
+        name=values["name"],
         kind=kind,
         summary=summary,
+        is_active=is_active,
         slug=slug or _unique_slug(Service, agency, name, RESERVED_SERVICE_SLUGS),
     )
-    audit_event_record(actor=actor, agency=agency, action="service.created", target=service)
+    events.service_created(actor=actor, service=service)
     return service
+
+
+@transaction.atomic
+def service_update(*, actor: Actor, service: Service, **changes: Any) -> Service:
+    locked = Service.objects.select_for_update().select_related("agency").get(pk=service.pk)
+    values = service_validate(agency=locked.agency, values=changes)
+    changed = [name for name, value in values.items() if getattr(locked, name) != value]
+    if not changed:
+        return locked
+    for name in changed:
+        setattr(locked, name, values[name])
+    locked.save()
+    events.service_updated(actor=actor, service=locked, fields=changed)
+    return locked
 
 
 @transaction.atomic
 def standard_draft_create(
     *,
     service: Service,
-    actor: Any | None,
+    actor: Actor,
     components: Components | dict[str, Any],
     decree_number: str = "",
     decree_date: dt.date | None = None,
@@ -224,20 +435,14 @@ def standard_draft_create(
         effective_date=effective_date,
         source_text=source_text,
         source_name=source_name,
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        created_by=actor_user(actor),
     )
-    audit_event_record(
-        actor=actor,
-        agency=service.agency,
-        action="standard.draft_created",
-        target=standard,
-        data={"version": standard.version, "source": source_name},
-    )
+    events.standard_draft_created(actor=actor, standard=standard)
     return standard
 
 
 @transaction.atomic
-def standard_draft_from(*, standard: Standard, actor: Any | None) -> Standard:
+def standard_draft_from(*, standard: Standard, actor: Actor) -> Standard:
     """Start a new draft from any version: the way to 'edit' a published standard."""
     fields = {
         name: getattr(standard, name) for name in (*Standard.DECREE_FIELDS, "source_text", "source_name")
@@ -254,7 +459,7 @@ _EDITABLE_FIELDS = frozenset(Standard.DECREE_FIELDS)
 def standard_draft_update(
     *,
     standard: Standard,
-    actor: Any | None,
+    actor: Actor,
     components: Components | dict[str, Any] | None = None,
     **fields: Any,
 ) -> Standard:
@@ -276,13 +481,7 @@ def standard_draft_update(
         locked.components = components_validate(components)
         changed.append("components")
     locked.save()
-    audit_event_record(
-        actor=actor,
-        agency=locked.service.agency,
-        action="standard.draft_updated",
-        target=locked,
-        data={"fields": changed},
-    )
+    events.standard_draft_updated(actor=actor, standard=locked, fields=changed)
     return locked
 
 
@@ -290,12 +489,15 @@ def standard_draft_update(
 def standard_publish(
     *,
     standard: Standard,
-    actor: Any | None,
+    actor: Actor,
     effective_date: dt.date | None = None,
     now: dt.datetime | None = None,
 ) -> Standard:
     """Publish a draft; the version in force before it is superseded in the same transaction."""
     now = now or timezone.now()
+    # Publishes of one service queue on its row: two drafts published at once would otherwise both
+    # find the same version in force, and the second would break the one-published rule.
+    Service.objects.select_for_update().filter(pk=standard.service_id).first()
     locked = Standard.objects.select_for_update().select_related("service__agency").get(pk=standard.pk)
     if locked.status != StandardStatus.DRAFT:
         raise StandardNotEditable(
@@ -312,29 +514,15 @@ def standard_publish(
         old.status = StandardStatus.SUPERSEDED
         old.superseded_at = now
         old.save(update_fields=["status", "superseded_at", "updated_at"])
-        audit_event_record(
-            actor=actor,
-            agency=locked.service.agency,
-            action="standard.superseded",
-            target=old,
-            data={"by_version": locked.version},
-        )
+        events.standard_superseded(actor=actor, standard=old, by_version=locked.version)
     definition = _process_compile(locked)
     locked.status = StandardStatus.PUBLISHED
     locked.published_at = now
-    locked.published_by = actor if getattr(actor, "is_authenticated", False) else None
+    locked.published_by = actor_user(actor)
     locked.effective_date = effective_date or locked.effective_date or timezone.localdate(now)
     locked.save()
-    audit_event_record(
-        actor=actor,
-        agency=locked.service.agency,
-        action="standard.published",
-        target=locked,
-        data={
-            "version": locked.version,
-            "superseded": [o.version for o in previous],
-            "process": definition.digest,
-        },
+    events.standard_published(
+        actor=actor, standard=locked, superseded=[o.version for o in previous], process=definition.digest
     )
     return locked
 

@@ -97,3 +97,8 @@ def operator(agency, django_user_model):
         actor=None, user=user, agency=agency, role_code="operator-kecamatan", role_name="Operator Kecamatan"
     )
     return user
+
+
+@pytest.fixture
+def superuser(db, django_user_model):
+    return django_user_model.objects.create_superuser(username="super", password="rahasia-super-123")

@@ -8,7 +8,7 @@ from ninja import Path, Query, Router, Schema
 from ninja.pagination import paginate
 from pydantic import Field
 
-from accounts.access import administered_agency_ids, can_administer
+from accounts.access import administered_agency_ids, can_administer, mark_private
 from api.errors import NotFound, error_responses
 from api.pagination import PagePagination
 from api.presenters import service_detail, service_summary
@@ -46,9 +46,10 @@ def list_services(request: HttpRequest, filters: Query[ServiceFilter]):
 
     Pengguna yang masuk (sesi Django) sebagai admin instansi juga melihat layanan instansinya yang
     standarnya masih draf."""
-    services = service_list(
-        agency=filters.agency, query=filters.q, visible_to_agency_ids=administered_agency_ids(request)
-    )
+    administered = administered_agency_ids(request)
+    if administered:
+        mark_private(request)
+    services = service_list(agency=filters.agency, query=filters.q, visible_to_agency_ids=administered)
     published = Standard.objects.filter(status=StandardStatus.PUBLISHED).defer(*_HEAVY_COLUMNS)
     return services.prefetch_related(Prefetch("standards", queryset=published, to_attr="published_standards"))
 
@@ -70,6 +71,7 @@ def get_service(request: HttpRequest, slug: Path[str], service_slug: Path[str]):
     # The session is consulted only when something is hidden, so public answers do not vary by cookie.
     hides_something = not in_force or len(public) < len(versions)
     if hides_something and can_administer(request, service.agency_id):
+        mark_private(request)
         return service_detail(service, versions)
     if not in_force:
         raise NotFound(_("Layanan tidak ditemukan."))

@@ -4,8 +4,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Path, Router
 
-from accounts.access import can_administer
-from api.conditional import PRIVATE_CACHE_CONTROL, public_standard_response
+from accounts.access import can_administer, mark_private
+from api.conditional import public_standard_response
 from api.errors import NotFound, error_responses
 from api.presenters import standard_body
 from api.schemas import ComplianceOut, StandardOut
@@ -18,13 +18,19 @@ router = Router(tags=["Standar"])
 StandardId = Path[int]
 
 
+def _is_public(standard: Standard) -> bool:
+    return standard.status != StandardStatus.DRAFT and standard.service.is_active
+
+
 def _visible_standard(request: HttpRequest, pk: int) -> Standard:
+    """A draft, or any version of a switched-off service, is its agency admins' alone (else 404);
+    the session is consulted only then, so public answers do not vary by cookie."""
     standard = standard_get(pk=pk)
-    hidden = standard is None or (
-        standard.status == StandardStatus.DRAFT and not can_administer(request, standard.service.agency_id)
-    )
-    if hidden:
+    if standard is not None and _is_public(standard):
+        return standard
+    if standard is None or not can_administer(request, standard.service.agency_id):
         raise NotFound(_("Standar pelayanan tidak ditemukan."))
+    mark_private(request)
     return standard
 
 
@@ -50,7 +56,7 @@ def get_published_standard(
     if standard is None or (not service.is_active and not can_administer(request, service.agency_id)):
         raise NotFound(_("Standar pelayanan yang berlaku untuk layanan ini tidak ditemukan."))
     if not service.is_active:
-        response["Cache-Control"] = PRIVATE_CACHE_CONTROL
+        mark_private(request)
         return standard_body(standard)
     not_modified = public_standard_response(request, standard, response)
     if not_modified is not None:
@@ -66,12 +72,10 @@ def get_published_standard(
     operation_id="standard_get",
 )
 def get_standard(request: HttpRequest, response: HttpResponse, id: StandardId):
-    """Versi mana pun yang berlaku atau sudah diganti; draf hanya untuk admin instansinya
-    (selain itu 404). Versi publik membawa `ETag`/`Last-Modified` seperti standar yang berlaku."""
+    """Versi mana pun yang berlaku atau sudah diganti; draf dan standar layanan yang tidak aktif
+    hanya untuk admin instansinya (selain itu 404). Versi publik membawa `ETag`/`Last-Modified` seperti standar yang berlaku."""
     standard = _visible_standard(request, id)
-    if standard.status == StandardStatus.DRAFT:
-        response["Cache-Control"] = PRIVATE_CACHE_CONTROL
-    else:
+    if _is_public(standard):
         not_modified = public_standard_response(request, standard, response)
         if not_modified is not None:
             return not_modified
@@ -89,8 +93,6 @@ def get_compliance(request: HttpRequest, response: HttpResponse, id: StandardId)
 
     `publishable` benar bila tidak ada temuan bertingkat `error` (syarat penerbitan)."""
     standard = _visible_standard(request, id)
-    if standard.status == StandardStatus.DRAFT:
-        response["Cache-Control"] = PRIVATE_CACHE_CONTROL
     items = standard_compliance(standard=standard)
     errors = sum(1 for item in items if item.severity == Severity.ERROR)
     return {

@@ -277,9 +277,9 @@ def parse_duration(text: str) -> Duration:
     if first_unknown is None:
         raise NoNumberError(f"no number in the time limit {_quote(text)!r}")
     word = _WORD_RE.match(text, first_unknown[1])
-    found = f"'{word.group(1)}'" if word else "nothing"
+    unit = f"'{word.group(1)}'" if word else "nothing"
     raise UnknownUnitError(
-        f"unknown time unit {found} after the number in {_quote(text)!r}; "
+        f"unknown time unit {unit} after the number in {_quote(text)!r}; "
         "expected menit, jam, hari, hari kerja or hari kalender"
     )
 

@@ -283,7 +283,7 @@ def _place(rows: list[list[_Box]], direction: Direction, gaps: list[float]) -> t
     ]
     along = [max(((b.height if vertical else b.width) for b in row), default=0) for row in rows]
     span = max(across, default=0)
-    cursor = MARGIN
+    cursor: float = MARGIN
     for index, (row, row_across, row_along) in enumerate(zip(rows, across, along, strict=True)):
         offset = MARGIN + (span - row_across) / 2
         for box in row:

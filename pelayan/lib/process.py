@@ -391,8 +391,8 @@ def compile_process(
     tracks = []
     numbers: dict[str, int] = {}
     for track in procedure.tracks:
-        steps = _track_steps(procedure.steps, track.key)
-        for number, step in enumerate(steps, start=1):
+        in_track = _track_steps(procedure.steps, track.key)
+        for number, step in enumerate(in_track, start=1):
             # A step shared by several tracks keeps the number of the first track it appears in.
             numbers.setdefault(step.id, number)
         tracks.append(
@@ -401,7 +401,7 @@ def compile_process(
                 title=track.title,
                 channels=tuple(str(channel.kind) for channel in track.channels),
                 entry=_entry(components, track.key),
-                steps=tuple(step.id for step in steps),
+                steps=tuple(step.id for step in in_track),
             )
         )
     steps = {

@@ -19,7 +19,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.db import transaction
+from django.db import connection, transaction
 from pydantic import ValidationError
 
 from accounts.models import ADMIN_ROLE, Membership, StaffRole
@@ -236,6 +236,19 @@ def _logins_ensure(
         result.logins.append(DemoLogin(agency.slug, agency.name, spec["code"], role_name, username))
 
 
+# Any fixed number: the key of PostgreSQL's advisory lock taken by a demo load.
+_DEMO_LOCK_KEY = 7_245_736_652
+
+
+def _serialize_demo_loads() -> None:
+    """Two loads at once would both find an agency missing and both insert it (an IntegrityError
+    on PostgreSQL). There the second waits here, inside its transaction, until the first commits,
+    and then finds everything loaded. SQLite write transactions (BEGIN IMMEDIATE) already queue."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_DEMO_LOCK_KEY])
+
+
 def load_demo(
     *, actor: Any | None = None, with_users: bool = True, password: str = DEMO_PASSWORD
 ) -> DemoResult:
@@ -247,6 +260,7 @@ def load_demo(
     result = DemoResult()
     password_hash = make_password(password) if with_users else ""
     with transaction.atomic():
+        _serialize_demo_loads()
         for data in files:
             agency = _agency_ensure(data["agency"], actor, result)
             _units_ensure(agency, data["units"], actor, result)

@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import RequestFactory
 
 from accounts.models import Membership, StaffRole
 from standards.demo import DEMO_PASSWORD
@@ -24,7 +25,9 @@ def test_every_role_of_every_agency_has_one_demo_login_that_holds_it(seeded):
     ],
 )
 def test_a_demo_login_signs_in_with_the_shared_demo_password(seeded, client, username):
-    assert client.login(username=username, password=DEMO_PASSWORD)
+    assert client.login(
+        request=RequestFactory().post("/admin/login/"), username=username, password=DEMO_PASSWORD
+    )
 
 
 def test_only_the_agency_admins_may_use_the_admin_site(seeded):
@@ -47,9 +50,9 @@ def test_no_users_leaves_the_logins_out(db):
     assert "Demo logins" not in output
 
 
-def test_it_makes_no_logins_outside_a_local_run(db, settings, monkeypatch):
+def test_it_makes_no_logins_outside_a_local_run(db, settings):
     settings.DEBUG = False
-    monkeypatch.setenv("PELAYAN_ALLOW_INSECURE_KEY", "0")
+    settings.PELAYAN_ENV = "production"
 
     output = seed_demo()
 

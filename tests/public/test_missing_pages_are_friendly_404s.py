@@ -19,7 +19,9 @@ def test_a_service_under_another_agency_is_a_404(client, published, other_agency
     assert client.get("/dinas-lain/surat-pengantar-izin-keramaian/").status_code == 404
 
 
-def test_a_service_without_a_published_standard_explains_itself(client, agency, draft):
+def test_a_service_without_a_published_standard_explains_itself_to_its_admin(client, agency_admin, draft):
+    client.force_login(agency_admin)
+
     response = client.get("/kec-contoh/surat-pengantar-izin-keramaian/")
 
     assert response.status_code == 404

@@ -7,13 +7,12 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from config.env import env_bool
 from standards.demo import DEMO_PASSWORD, DemoDataError, DemoLogin, DemoResult, load_demo
 
 
 def _local_run() -> bool:
     """Demo logins share a published password, so they are only made where the site is local."""
-    return settings.DEBUG or env_bool("PELAYAN_ALLOW_INSECURE_KEY", False)
+    return settings.DEBUG or settings.PELAYAN_ENV != "production"
 
 
 class Command(BaseCommand):
@@ -31,7 +30,7 @@ class Command(BaseCommand):
             self.stderr.write(
                 self.style.WARNING(
                     "Demo logins skipped: they share a published password and are made only for local runs "
-                    "(PELAYAN_DEBUG=1 or PELAYAN_ALLOW_INSECURE_KEY=1)."
+                    "(PELAYAN_DEBUG=1 or PELAYAN_ENV=development)."
                 )
             )
             with_users = False

@@ -1,0 +1,411 @@
+"""One typed constructor per kind of audit event.
+
+Services record their state changes through these functions rather than through free-form
+strings, so the action, the target and the shape of ``data`` of each kind are fixed in one place
+and checked by the type checker. Each returns the stored ``AuditEvent``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from audit.models import AuditAction, AuditEvent
+from audit.services import Actor, audit_event_record
+from pelayan.lib.sla import ClockState
+
+if TYPE_CHECKING:
+    from accounts.models import ApiToken, Membership, StaffRole
+    from calendars.models import NonWorkingDay, SlaClock, WeeklySchedule
+    from cases.models import Case, CaseFile
+    from standards.models import Agency, Service, Standard, Unit
+
+
+# -- registry ----------------------------------------------------------------------------------
+
+
+def agency_created(*, actor: Actor, agency: Agency) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=agency,
+        action=AuditAction.AGENCY_CREATED,
+        target=agency,
+        data={"slug": agency.slug},
+    )
+
+
+def agency_updated(*, actor: Actor, agency: Agency, fields: Sequence[str]) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=agency,
+        action=AuditAction.AGENCY_UPDATED,
+        target=agency,
+        data={"fields": sorted(fields)},
+    )
+
+
+def unit_created(*, actor: Actor, unit: Unit) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=unit.agency,
+        action=AuditAction.UNIT_CREATED,
+        target=unit,
+        data={"slug": unit.slug},
+    )
+
+
+def unit_updated(*, actor: Actor, unit: Unit, fields: Sequence[str]) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=unit.agency,
+        action=AuditAction.UNIT_UPDATED,
+        target=unit,
+        data={"fields": sorted(fields)},
+    )
+
+
+def unit_deleted(*, actor: Actor, unit: Unit) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=unit.agency,
+        action=AuditAction.UNIT_DELETED,
+        target=unit,
+        data={"slug": unit.slug, "name": unit.name},
+    )
+
+
+def service_created(*, actor: Actor, service: Service) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=service.agency,
+        action=AuditAction.SERVICE_CREATED,
+        target=service,
+        data={"slug": service.slug},
+    )
+
+
+def service_updated(*, actor: Actor, service: Service, fields: Sequence[str]) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=service.agency,
+        action=AuditAction.SERVICE_UPDATED,
+        target=service,
+        data={"fields": sorted(fields)},
+    )
+
+
+# -- staff -------------------------------------------------------------------------------------
+
+
+def staff_role_created(*, actor: Actor, role: StaffRole) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=role.agency,
+        action=AuditAction.STAFF_ROLE_CREATED,
+        target=role,
+        data={"code": role.code},
+    )
+
+
+def staff_role_updated(*, actor: Actor, role: StaffRole, fields: Sequence[str]) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=role.agency,
+        action=AuditAction.STAFF_ROLE_UPDATED,
+        target=role,
+        data={"code": role.code, "fields": sorted(fields)},
+    )
+
+
+def membership_granted(*, actor: Actor, membership: Membership, made_staff: bool) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=membership.role.agency,
+        action=AuditAction.MEMBERSHIP_GRANTED,
+        target=membership,
+        data={"role": membership.role.code, "user": membership.user.get_username(), "made_staff": made_staff},
+    )
+
+
+def membership_revoked(*, actor: Actor, membership: Membership) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=membership.role.agency,
+        action=AuditAction.MEMBERSHIP_REVOKED,
+        target=membership,
+        data={"role": membership.role.code, "user": membership.user.get_username()},
+    )
+
+
+# -- standards ---------------------------------------------------------------------------------
+
+
+def standard_draft_created(*, actor: Actor, standard: Standard) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=standard.service.agency,
+        action=AuditAction.STANDARD_DRAFT_CREATED,
+        target=standard,
+        data={"version": standard.version, "source": standard.source_name},
+    )
+
+
+def standard_draft_updated(*, actor: Actor, standard: Standard, fields: Sequence[str]) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=standard.service.agency,
+        action=AuditAction.STANDARD_DRAFT_UPDATED,
+        target=standard,
+        data={"fields": list(fields)},
+    )
+
+
+def standard_published(
+    *, actor: Actor, standard: Standard, superseded: Sequence[int], process: str = ""
+) -> AuditEvent:
+    """``process``: the digest of the process definition the procedure compiled into."""
+    return audit_event_record(
+        actor=actor,
+        agency=standard.service.agency,
+        action=AuditAction.STANDARD_PUBLISHED,
+        target=standard,
+        data={"version": standard.version, "superseded": list(superseded), "process": process},
+    )
+
+
+def standard_superseded(*, actor: Actor, standard: Standard, by_version: int) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=standard.service.agency,
+        action=AuditAction.STANDARD_SUPERSEDED,
+        target=standard,
+        data={"by_version": by_version},
+    )
+
+
+# -- calendars ---------------------------------------------------------------------------------
+
+
+def calendar_schedule_saved(
+    *, actor: Actor, schedule: WeeklySchedule, created: bool, hours: Any, observes_non_working_days: bool
+) -> AuditEvent:
+    """``calendar.schedule_created`` the first time, ``calendar.schedule_changed`` after."""
+    return audit_event_record(
+        actor=actor,
+        agency=schedule.agency,
+        action=AuditAction.CALENDAR_SCHEDULE_CREATED if created else AuditAction.CALENDAR_SCHEDULE_CHANGED,
+        target=schedule,
+        data={
+            "service": schedule.service.slug if schedule.service is not None else None,
+            "hours": hours,
+            "observes_non_working_days": observes_non_working_days,
+        },
+    )
+
+
+def day_data(day: NonWorkingDay) -> dict[str, Any]:
+    return {
+        "date": day.date.isoformat(),
+        "name": day.name,
+        "kind": day.kind,
+        "source_decree": day.source_decree,
+        "national": day.agency_id is None,
+    }
+
+
+def calendar_day_added(*, actor: Actor, day: NonWorkingDay) -> AuditEvent:
+    return audit_event_record(
+        actor=actor, agency=day.agency, action=AuditAction.CALENDAR_DAY_ADDED, target=day, data=day_data(day)
+    )
+
+
+def calendar_day_changed(*, actor: Actor, day: NonWorkingDay, before: Mapping[str, Any]) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=day.agency,
+        action=AuditAction.CALENDAR_DAY_CHANGED,
+        target=day,
+        data={"before": dict(before), "after": day_data(day)},
+    )
+
+
+def calendar_day_removed(*, actor: Actor, day: NonWorkingDay) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=day.agency,
+        action=AuditAction.CALENDAR_DAY_REMOVED,
+        target=day,
+        data=day_data(day),
+    )
+
+
+# -- SLA clocks --------------------------------------------------------------------------------
+
+
+def _clock_data(clock: SlaClock) -> dict[str, Any]:
+    return {
+        "state": clock.state,
+        "phase": clock.phase,
+        "due_at": clock.due_at.isoformat() if clock.due_at else None,
+        "step": clock.step_id,
+    }
+
+
+def sla_started(
+    *, actor: Actor, clock: SlaClock, allowance: Mapping[str, Any], at: dt.datetime
+) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=clock.agency,
+        action=AuditAction.SLA_STARTED,
+        target=clock,
+        data={**_clock_data(clock), "allowance": dict(allowance), "started_at": at.isoformat()},
+    )
+
+
+def sla_paused(*, actor: Actor, clock: SlaClock, at: dt.datetime, reason: str, pause_step: str) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=clock.agency,
+        action=AuditAction.SLA_PAUSED,
+        target=clock,
+        data={**_clock_data(clock), "at": at.isoformat(), "reason": reason, "pause_step": pause_step},
+    )
+
+
+def sla_resumed(*, actor: Actor, clock: SlaClock, at: dt.datetime) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=clock.agency,
+        action=AuditAction.SLA_RESUMED,
+        target=clock,
+        data={**_clock_data(clock), "at": at.isoformat()},
+    )
+
+
+def sla_stopped(*, actor: Actor, clock: SlaClock, at: dt.datetime) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=clock.agency,
+        action=AuditAction.SLA_STOPPED,
+        target=clock,
+        data={**_clock_data(clock), "at": at.isoformat()},
+    )
+
+
+# The action recorded when a refresh moves a clock into each state.
+SLA_STATE_ACTIONS: Mapping[ClockState, AuditAction] = {
+    ClockState.ON_TRACK: AuditAction.SLA_ON_TRACK,
+    ClockState.AT_RISK: AuditAction.SLA_AT_RISK,
+    ClockState.BREACHED: AuditAction.SLA_BREACHED,
+    ClockState.MET: AuditAction.SLA_MET,
+    ClockState.PAUSED: AuditAction.SLA_PAUSED,
+}
+
+
+def sla_state_changed(*, clock: SlaClock, previous_state: str, at: dt.datetime) -> AuditEvent:
+    """A refresh found the clock in a new state (actor: the system)."""
+    return audit_event_record(
+        actor=None,
+        agency=clock.agency,
+        action=SLA_STATE_ACTIONS[ClockState(clock.state)],
+        target=clock,
+        data={**_clock_data(clock), "previous_state": previous_state, "at": at.isoformat()},
+    )
+
+
+# -- login protection --------------------------------------------------------------------------
+
+
+def login_locked_out(*, username: str, ip_address: str | None) -> AuditEvent:
+    """Too many failed logins for this account or address; the attempt itself is anonymous."""
+    return audit_event_record(
+        actor=None,
+        agency=None,
+        action=AuditAction.LOGIN_LOCKED_OUT,
+        data={"username": username, "ip_address": ip_address},
+    )
+
+
+def login_unlocked(
+    *, actor: Actor, username: str | None, ip_address: str | None, attempts: int
+) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=None,
+        action=AuditAction.LOGIN_UNLOCKED,
+        data={"username": username, "ip_address": ip_address, "attempts": attempts},
+    )
+
+
+# -- API tokens --------------------------------------------------------------------------------
+
+
+def api_token_created(*, actor: Actor, token: ApiToken) -> AuditEvent:
+    return audit_event_record(
+        actor=actor, agency=None, action=AuditAction.API_TOKEN_CREATED, target=token,
+        data={"prefix": token.prefix, "user": token.user.get_username()},
+    )  # fmt: skip
+
+
+def api_token_revoked(*, actor: Actor, token: ApiToken) -> AuditEvent:
+    return audit_event_record(
+        actor=actor, agency=None, action=AuditAction.API_TOKEN_REVOKED, target=token,
+        data={"prefix": token.prefix, "user": token.user.get_username()},
+    )  # fmt: skip
+
+
+# -- cases -------------------------------------------------------------------------------------
+
+
+def case_created(*, actor: Actor, case: Case) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=case.agency,
+        action=AuditAction.CASE_CREATED,
+        target=case,
+        data={
+            "number": case.number,
+            "track": case.track,
+            "channel": case.channel,
+            "standard": case.standard.version,
+        },
+    )
+
+
+def case_action_taken(*, actor: Actor, case: Case, action: str, from_step: str) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=case.agency,
+        action=AuditAction.CASE_ACTION_TAKEN,
+        target=case,
+        data={
+            "action": action,
+            "from": from_step,
+            "to": case.step,
+            "status": case.status,
+            "version": case.version,
+        },
+    )
+
+
+def case_file_added(*, actor: Actor, case: Case, file: CaseFile) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=case.agency,
+        action=AuditAction.CASE_FILE_ADDED,
+        target=case,
+        data={"requirement": file.requirement, "file": file.pk, "sha256": file.sha256},
+    )
+
+
+def case_pin_locked(*, case: Case, until: dt.datetime) -> AuditEvent:
+    """Five wrong PINs for one tracking number; the lookups are anonymous."""
+    return audit_event_record(
+        actor=None,
+        agency=case.agency,
+        action=AuditAction.CASE_PIN_LOCKED,
+        target=case,
+        data={"until": until.isoformat()},
+    )
