@@ -135,6 +135,12 @@ MEDIA_URL = "/media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
+# Importer: the parse of an uploaded decree runs in a child process with these ceilings
+# (pelayan.lib.importer.limits); an upload waiting for "create draft" is deleted after the hours given.
+IMPORTER_TIMEOUT_SECONDS = env_int("PELAYAN_IMPORT_TIMEOUT_SECONDS", 4)
+IMPORTER_MEMORY_MB = env_int("PELAYAN_IMPORT_MEMORY_MB", 1024)
+IMPORTER_PENDING_HOURS = env_int("PELAYAN_IMPORT_PENDING_HOURS", 24)
+
 # Background work through the tasks API (django-tasks backport of django.tasks).
 TASKS = {
     "default": {
