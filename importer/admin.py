@@ -24,7 +24,7 @@ from importer.forms import MAX_UPLOAD_BYTES, UploadForm
 from importer.models import PendingUpload, PendingUploadStatus
 from importer.selectors import pending_upload_get
 from importer.services import pending_upload_import, pending_upload_results, pending_upload_store
-from importer.tasks import pending_upload_parse_task
+from importer.tasks import pending_upload_parse_task, pending_uploads_expire_task
 from pelayan.lib.importer import DocumentError, ImportResult
 from pelayan.lib.importer.limits import megabytes
 from pelayan.lib.importer.sections import LABELS_ID
@@ -153,6 +153,9 @@ def upload_view(request: HttpRequest) -> HttpResponse:
         )
         request.session[SESSION_KEY] = str(upload.pk)
         pending_upload_parse_task.enqueue(upload_id=str(upload.pk))
+        # Every upload also sweeps the expired ones, so no cron job is needed for the storage to stay
+        # bounded (pelayan expire-import-uploads does the same by hand).
+        pending_uploads_expire_task.enqueue()
         upload.refresh_from_db()
         if upload.status == PendingUploadStatus.FAILED:
             form.add_error(None, upload.error)

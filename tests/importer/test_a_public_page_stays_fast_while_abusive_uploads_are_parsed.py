@@ -30,12 +30,11 @@ def test_a_public_page_answers_within_a_second_while_abusive_uploads_are_parsed(
 
     def parse_all() -> None:
         try:
-            for _ in range(2):
-                for data, name in files:
-                    try:
-                        parse_services_bounded(data, name)
-                    except DocumentError:
-                        refused.append(name)
+            for data, name in files:
+                try:
+                    parse_services_bounded(data, name)
+                except DocumentError:
+                    refused.append(name)
         finally:
             done.set()
 
@@ -48,6 +47,6 @@ def test_a_public_page_answers_within_a_second_while_abusive_uploads_are_parsed(
         timings.append(time.perf_counter() - start)
         assert response.status_code == 200
     worker.join()
-    assert len(refused) == 2 * len(CASES)
+    assert len(refused) == len(CASES)
     assert timings, "the public page was never requested while parsing"
     assert max(timings) < 1.0

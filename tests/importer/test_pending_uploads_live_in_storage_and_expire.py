@@ -115,3 +115,17 @@ def test_the_cleanup_command_reports_how_many_uploads_it_deleted(client, agency,
     call_command("expire_import_uploads", stdout=out)
     assert out.getvalue().startswith("1 unggahan kedaluwarsa dihapus")
     assert PendingUpload.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_new_upload_sweeps_the_expired_ones(
+    client, agency, agency_admin, django_capture_on_commit_callbacks
+):
+    client.force_login(agency_admin)
+    old = _upload(client, agency)
+    PendingUpload.objects.filter(pk=old.pk).update(expires_at=timezone.now() - dt.timedelta(minutes=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        data, name = corpus.text_typos()
+        client.post(reverse(URL), {"agency": agency.pk, "document": SimpleUploadedFile(name, data)})
+    assert list(PendingUpload.objects.values_list("filename", flat=True)) == [name]
+    assert not default_storage.exists(old.source_path)

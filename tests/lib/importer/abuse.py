@@ -8,6 +8,7 @@ import io
 import zipfile
 import zlib
 
+from tests.lib.importer import corpus
 from tests.lib.importer.support import make_docx
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -135,6 +136,16 @@ def polyglot_zip_html() -> tuple[bytes, str]:
     return buffer.getvalue(), "halaman.html"
 
 
+def slow_items() -> tuple[bytes, str]:
+    """A real standard whose supervision component holds 95 lines of 10,000 characters, each a run
+    of list markers: within every size limit, but seconds of item splitting. Only the time limit of
+    the bounded parse stops it."""
+    text = corpus.text_typos()[0].decode()
+    line = ("a 1. b 2) c " * 834)[:9999]
+    text = text.replace("Kepala Dinas\n", "Kepala Dinas\n" + (line + "\n") * 95, 1)
+    return text.encode(), "penanda.txt"
+
+
 ALL = {
     "unclosed_tags": unclosed_tags,
     "repeated_script": repeated_script,
@@ -146,4 +157,5 @@ ALL = {
     "oversized": oversized,
     "polyglot_pdf_zip": polyglot_pdf_zip,
     "polyglot_zip_html": polyglot_zip_html,
+    "slow_items": slow_items,
 }

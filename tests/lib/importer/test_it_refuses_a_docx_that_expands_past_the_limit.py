@@ -56,3 +56,14 @@ def test_it_still_reads_a_word_document_within_the_limits():
     # One label is not a standard, but the body was read to find it.
     with pytest.raises(NotAStandardError, match="hanya 1 dari 14"):
         parse_services(data, "kecil.docx")
+
+
+def test_it_refuses_a_word_body_that_is_not_well_formed_xml():
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document><w:body><w:p>")
+    with pytest.raises(NotADocumentError, match=r"berkas \.docx rusak"):
+        parse_services(buffer.getvalue(), "patah.docx")
