@@ -96,3 +96,25 @@ def test_it_stops_a_parse_at_its_time_limit_and_says_so(client, agency, agency_a
     assert "waktu baca dokumen melebihi batas 2 detik [PARSE_TIMEOUT_SECONDS]" in response.content.decode()
     assert elapsed < 3.5
     assert PendingUpload.objects.get().status == PendingUploadStatus.FAILED
+
+
+@pytest.mark.django_db
+def test_it_names_the_limit_when_the_paste_is_refused_before_the_view_runs(agency, agency_admin):
+    from django.test import Client
+
+    # With CSRF checks on, the middleware reads the form first and Django refuses the request there.
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(agency_admin)
+    client.get(reverse(URL))
+    data, _ = abuse.oversized()
+    response = client.post(
+        reverse(URL),
+        {
+            "agency": agency.pk,
+            "text": data.decode(),
+            "csrfmiddlewaretoken": client.cookies["csrftoken"].value,
+        },
+    )
+    assert response.status_code == 400
+    assert "melebihi batas 10 MB" in response.content.decode()
+    assert PendingUpload.objects.count() == 0
