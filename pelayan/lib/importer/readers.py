@@ -15,6 +15,7 @@ import html
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 from pelayan.lib.importer.errors import (
@@ -497,7 +498,14 @@ def _docx_body_xml(data: bytes, name: str, limits: Limits) -> bytes:
                         raise too_big
                     chunks.append(chunk)
             return b"".join(chunks)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+        EOFError,
+        OSError,
+        zlib.error,
+    ) as exc:
         # Broken archives, unsupported compression methods, encrypted members, CRC mismatches.
         raise NotADocumentError(name, "berkas .docx rusak") from exc
     except RuntimeError as exc:  # zipfile: "File ... is encrypted, password required"
