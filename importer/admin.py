@@ -8,6 +8,7 @@ until the task is done the pending page says so and reloads itself with a meta r
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 from typing import Any
@@ -17,13 +18,20 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import TaskResultStatus
 
 from accounts.selectors import administered_agencies
 from importer.forms import MAX_UPLOAD_BYTES, UploadForm
 from importer.models import PendingUpload, PendingUploadStatus
 from importer.selectors import pending_upload_get
-from importer.services import pending_upload_import, pending_upload_results, pending_upload_store
+from importer.services import (
+    pending_upload_fail,
+    pending_upload_import,
+    pending_upload_results,
+    pending_upload_store,
+)
 from importer.tasks import pending_upload_parse_task, pending_uploads_expire_task
 from pelayan.lib.importer import DocumentError, ImportResult
 from pelayan.lib.importer.limits import megabytes
@@ -33,6 +41,9 @@ from pelayan.lib.standard_schema import COMPONENT_KEYS, components_to_json
 SESSION_KEY = "importer_pending"  # the id of the user's latest upload, nothing more
 SOURCE_PAGE_LINES = 400  # source lines per preview page: a long decree stays a light page
 REFRESH_SECONDS = 2
+# A parse is bounded to seconds; an upload still unparsed after this long lost its task (a worker
+# restart, a full queue), and its page stops reloading and says so.
+PARSING_GIVE_UP = dt.timedelta(minutes=10)
 
 
 def _agencies(request: HttpRequest):
@@ -130,7 +141,7 @@ def upload_view(request: HttpRequest) -> HttpResponse:
         # A paste larger than DATA_UPLOAD_MAX_MEMORY_SIZE: Django stops reading; say why.
         form = UploadForm(agencies=agencies)
         context = _base_context(request, form)
-        context["too_big"] = _("Kiriman melebihi batas %(limit)s; unggah dokumennya sebagai berkas.") % {
+        context["page_error"] = _("Kiriman melebihi batas %(limit)s; unggah dokumennya sebagai berkas.") % {
             "limit": megabytes(MAX_UPLOAD_BYTES)
         }
         return render(request, "importer/upload.html", context, status=413)
@@ -152,11 +163,13 @@ def upload_view(request: HttpRequest) -> HttpResponse:
             service_name=form.cleaned_data["service_name"],
         )
         request.session[SESSION_KEY] = str(upload.pk)
-        pending_upload_parse_task.enqueue(upload_id=str(upload.pk))
+        task_result = pending_upload_parse_task.enqueue(upload_id=str(upload.pk))
         # Every upload also sweeps the expired ones, so no cron job is needed for the storage to stay
         # bounded (pelayan expire-import-uploads does the same by hand).
         pending_uploads_expire_task.enqueue()
         upload.refresh_from_db()
+        if getattr(task_result, "status", None) == TaskResultStatus.FAILED:
+            upload = pending_upload_fail(upload=upload, error=_not_read_message())
         if upload.status == PendingUploadStatus.FAILED:
             form.add_error(None, upload.error)
         elif upload.status == PendingUploadStatus.READY:
@@ -167,6 +180,10 @@ def upload_view(request: HttpRequest) -> HttpResponse:
     return render(request, "importer/upload.html", context)
 
 
+def _not_read_message() -> str:
+    return _("Dokumen tidak selesai dibaca karena gangguan di server; unggah ulang.")
+
+
 def pending_view(request: HttpRequest, upload_id: str) -> HttpResponse:
     agencies = _agencies(request)
     upload = pending_upload_get(upload_id=upload_id, user=request.user, agencies=agencies)
@@ -175,10 +192,12 @@ def pending_view(request: HttpRequest, upload_id: str) -> HttpResponse:
         return HttpResponseRedirect(reverse("admin:importer_upload"))
     form = UploadForm(agencies=agencies)
     context = _base_context(request, form)
+    if upload.status == PendingUploadStatus.PARSING and timezone.now() - upload.created_at > PARSING_GIVE_UP:
+        upload = pending_upload_fail(upload=upload, error=_not_read_message())
     if upload.status == PendingUploadStatus.PARSING:
         context.update(upload=upload, parsing=True, refresh_seconds=REFRESH_SECONDS)
     elif upload.status == PendingUploadStatus.FAILED:
-        form.add_error(None, upload.error)
+        context["page_error"] = upload.error  # the form here is a fresh one, for the next upload
     else:
         context.update(_preview_context(request, upload))
     return render(request, "importer/upload.html", context)

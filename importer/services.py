@@ -145,6 +145,13 @@ def pending_upload_parse(*, upload_id: str) -> PendingUpload | None:
     return _pending_upload_finish(upload, result_path=result_path, services=len(results))
 
 
+def pending_upload_fail(*, upload: PendingUpload, error: str) -> PendingUpload:
+    """Mark an upload whose parse task itself failed (not the document), so its page stops waiting."""
+    if upload.status != PendingUploadStatus.PARSING:
+        return upload
+    return _pending_upload_finish(upload, error=error)
+
+
 @transaction.atomic
 def _pending_upload_finish(
     upload: PendingUpload, *, error: str = "", result_path: str = "", services: int = 0

@@ -53,3 +53,41 @@ def test_a_queued_upload_redirects_the_form_to_its_waiting_page(client, agency, 
     upload = PendingUpload.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:importer_pending", args=[upload.pk])
+
+
+@pytest.mark.django_db
+def test_it_stops_waiting_for_a_parse_whose_task_was_lost(client, agency, agency_admin):
+    import datetime as dt
+
+    from importer.admin import PARSING_GIVE_UP
+    from importer.models import PendingUpload
+
+    client.force_login(agency_admin)
+    data, name = corpus.docx_ktp()
+    upload = pending_upload_store(actor=agency_admin, agency=agency, data=data, filename=name)
+    PendingUpload.objects.filter(pk=upload.pk).update(
+        created_at=upload.created_at - PARSING_GIVE_UP - dt.timedelta(seconds=1)
+    )
+    page = client.get(reverse("admin:importer_pending", args=[upload.pk])).content.decode()
+    assert "http-equiv" not in page
+    assert "tidak selesai dibaca" in page
+    assert PendingUpload.objects.get().status == PendingUploadStatus.FAILED
+
+
+@pytest.mark.django_db
+def test_it_says_so_when_the_parse_task_itself_fails(client, agency, agency_admin, monkeypatch):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from importer import services
+
+    def broken(**kwargs):
+        raise OSError("storage unavailable")
+
+    monkeypatch.setattr(services, "parse_services_bounded", broken)
+    client.force_login(agency_admin)
+    data, name = corpus.docx_ktp()
+    response = client.post(
+        reverse("admin:importer_upload"), {"agency": agency.pk, "document": SimpleUploadedFile(name, data)}
+    )
+    assert response.status_code == 200
+    assert "tidak selesai dibaca" in response.content.decode()
