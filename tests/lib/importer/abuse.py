@@ -136,14 +136,14 @@ def polyglot_zip_html() -> tuple[bytes, str]:
     return buffer.getvalue(), "halaman.html"
 
 
-def slow_items() -> tuple[bytes, str]:
+def slow_emphasis() -> tuple[bytes, str]:
     """A real standard whose supervision component holds 95 lines of 10,000 characters, each a run
-    of list markers: within every size limit, but seconds of item splitting. Only the time limit of
-    the bounded parse stops it."""
+    of unclosed Markdown emphasis: within every size limit, but seconds of work for the emphasis
+    pass (bounded per asterisk, still costly). The time limit of the bounded parse is what stops it."""
     text = corpus.text_typos()[0].decode()
-    line = ("a 1. b 2) c " * 834)[:9999]
+    line = ("*a " * 3334)[:9999]
     text = text.replace("Kepala Dinas\n", "Kepala Dinas\n" + (line + "\n") * 95, 1)
-    return text.encode(), "penanda.txt"
+    return text.encode(), "penekanan.txt"
 
 
 ALL = {
@@ -157,5 +157,5 @@ ALL = {
     "oversized": oversized,
     "polyglot_pdf_zip": polyglot_pdf_zip,
     "polyglot_zip_html": polyglot_zip_html,
-    "slow_items": slow_items,
+    "slow_emphasis": slow_emphasis,
 }
