@@ -3,8 +3,8 @@
 The readers are linear and stop at the limits in ``limits.py``, but a parser bug or a document
 shape nobody thought of must still not hold a web worker or take the machine's memory. The child
 is a fresh interpreter (``python -m pelayan.lib.importer.sandbox``): it sets ``RLIMIT_AS`` and
-``RLIMIT_CPU`` on itself before reading the document, and the parent kills it when the timeout
-passes. The parent only waits on pipes, without the interpreter lock, so other requests keep
+``RLIMIT_CPU`` on itself and lowers its own priority before reading the document, and the parent
+kills it when the timeout passes. The parent only waits on pipes, without the interpreter lock, so other requests keep
 running. A fresh interpreter rather than a fork: a forked web worker would inherit its threads'
 locks and its database connections. Results come back as JSON, never as pickles, since the child
 has just read hostile input.
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -104,6 +105,10 @@ def _rebuild(qualname: str | None, message: str, limit: str | None, name: str) -
 
 
 def _set_own_limits(limits: Limits) -> None:
+    # Below the web workers' priority: on a busy machine the pages people are reading win the CPU
+    # over a document that may be a deliberate waste of it.
+    if hasattr(os, "nice"):
+        os.nice(10)
     try:
         import resource
     except ImportError:  # not a POSIX system: the timeout still applies
