@@ -196,6 +196,12 @@ PELAYAN_SIGNING_REQUIRED = env_bool("PELAYAN_SIGNING_REQUIRED", False)
 # The largest PDF anyone may upload on /v/<code> to check it.
 PELAYAN_VERIFY_UPLOAD_MAX_BYTES = env_int("PELAYAN_VERIFY_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 
+# Importer: the parse of an uploaded decree runs in a child process with these ceilings
+# (pelayan.lib.importer.limits); an upload waiting for "create draft" is deleted after the hours given.
+IMPORTER_TIMEOUT_SECONDS = env_int("PELAYAN_IMPORT_TIMEOUT_SECONDS", 4)
+IMPORTER_MEMORY_MB = env_int("PELAYAN_IMPORT_MEMORY_MB", 1024)
+IMPORTER_PENDING_HOURS = env_int("PELAYAN_IMPORT_PENDING_HOURS", 24)
+
 # Background work through the tasks API (django-tasks backport of django.tasks). Tasks are queued in
 # the database and run by `pelayan worker`; the test suite switches to the immediate backend
 # (tests/conftest.py) so tasks run inline there.

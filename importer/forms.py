@@ -3,9 +3,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pelayan.lib.importer.limits import MAX_INPUT_BYTES, megabytes
 from standards.models import Agency
 
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+MAX_UPLOAD_BYTES = MAX_INPUT_BYTES
 
 
 class UploadForm(forms.Form):
@@ -38,5 +39,13 @@ class UploadForm(forms.Form):
         if document is None and not (data.get("text") or "").strip():
             raise forms.ValidationError(_("Unggah dokumen atau tempel teksnya."))
         if document is not None and document.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("Dokumen lebih dari 10 MB."))
+            raise forms.ValidationError(
+                _("Dokumen lebih dari %(limit)s (batas ukuran berkas).")
+                % {"limit": megabytes(MAX_UPLOAD_BYTES)}
+            )
+        if len((data.get("text") or "").encode("utf-8")) > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                _("Teks tempel lebih dari %(limit)s (batas ukuran berkas).")
+                % {"limit": megabytes(MAX_UPLOAD_BYTES)}
+            )
         return data

@@ -142,7 +142,11 @@ def test_standard_draft_created_updated_published_and_superseded(service, actor,
     before = seen()
     first = standard_publish(standard=draft, actor=actor)
     event = _only_new_event(before)
-    assert (event.action, event.data) == (AuditAction.STANDARD_PUBLISHED, {"version": 1, "superseded": []})
+    digest = first.process.digest
+    assert (event.action, event.data) == (
+        AuditAction.STANDARD_PUBLISHED,
+        {"version": 1, "superseded": [], "process": digest},
+    )
 
     second = standard_draft_from(standard=first, actor=actor)
     before = seen()

@@ -7,6 +7,7 @@ structured is kept verbatim under its component and reported in ``warnings``.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +15,7 @@ from pelayan.lib.importer.channels import find_channels
 from pelayan.lib.importer.errors import (
     DocumentError,
     EmptyDocumentError,
+    LimitExceededError,
     NotADocumentError,
     NotAStandardError,
     ScannedPdfError,
@@ -34,20 +36,30 @@ from pelayan.lib.importer.extract import (
     extract_time_limits,
 )
 from pelayan.lib.importer.items import split_lines
+from pelayan.lib.importer.limits import DEFAULT_LIMITS, Limits, megabytes
 from pelayan.lib.importer.readers import Source, read_source
 from pelayan.lib.importer.sections import Block, Layout, split_layout
-from pelayan.lib.standard_schema import COMPONENT_KEYS, Components, components_to_json
+from pelayan.lib.standard_schema import (
+    COMPONENT_KEYS,
+    Components,
+    components_from_json,
+    components_to_json,
+)
 
 __all__ = [
     "DocumentError",
     "EmptyDocumentError",
     "ImportResult",
     "Issue",
+    "LimitExceededError",
+    "Limits",
     "NotADocumentError",
     "NotAStandardError",
     "ScannedPdfError",
     "parse_document",
     "parse_services",
+    "results_from_dict",
+    "results_to_dict",
 ]
 
 # Fewer labels than this and the text is something else (a letter, a news item, a regulation).
@@ -103,14 +115,68 @@ class ImportResult:
         }
 
 
-def parse_document(data: bytes, filename: str = "") -> ImportResult:
+def parse_document(data: bytes, filename: str = "", limits: Limits = DEFAULT_LIMITS) -> ImportResult:
     """The first (usually only) service of a document. Raises a DocumentError for bad input."""
-    return parse_services(data, filename)[0]
+    return parse_services(data, filename, limits)[0]
 
 
-def parse_services(data: bytes, filename: str = "") -> list[ImportResult]:
-    """One result per service in the document, in document order."""
-    return _parse_source(read_source(data, filename), filename)
+def parse_services(data: bytes, filename: str = "", limits: Limits = DEFAULT_LIMITS) -> list[ImportResult]:
+    """One result per service in the document, in document order.
+
+    Linear in the input and bounded by ``limits`` (LimitExceededError names the limit reached);
+    the time and memory limits apply only through pelayan.lib.importer.sandbox.
+    """
+    results = _parse_source(read_source(data, filename, limits), filename)
+    size = sum(len(json.dumps(components_to_json(r.components), ensure_ascii=False)) for r in results)
+    if size > limits.max_components_bytes:
+        raise LimitExceededError(
+            filename or "(tanpa nama)",
+            "MAX_COMPONENTS_BYTES",
+            "ukuran komponen hasil baca",
+            "the size of the parsed components",
+            megabytes(limits.max_components_bytes),
+        )
+    return results
+
+
+def results_to_dict(results: list[ImportResult]) -> dict[str, Any]:
+    """Results as JSON-ready data, for keeping a preview until staff confirm it. The source text is
+    the same for every service of a document, so it is stored once."""
+    return {
+        "source_text": results[0].source_text if results else "",
+        "results": [
+            {
+                "title": r.title,
+                "agency": r.agency,
+                "service": r.service,
+                "decree": r.decree,
+                "components": components_to_json(r.components),
+                "issues": [[i.component, i.message, i.passage, i.line] for i in r.issues],
+                "found": r.found,
+                "decree_title": r.decree_title,
+                "decree_date": r.decree_date,
+                "signed_by": r.signed_by,
+                "signer_title": r.signer_title,
+                "source_name": r.source_name,
+                "source_format": r.source_format,
+                "labels": r.labels,
+                "label_lines": r.label_lines,
+            }
+            for r in results
+        ],
+    }
+
+
+def results_from_dict(data: dict[str, Any]) -> list[ImportResult]:
+    source_text = data.get("source_text", "")
+    out = []
+    for item in data["results"]:
+        fields = dict(item)
+        fields["components"] = components_from_json(fields["components"])
+        fields["issues"] = [Issue(*issue) for issue in fields["issues"]]
+        fields["label_lines"] = {key: int(line) for key, line in fields["label_lines"].items()}
+        out.append(ImportResult(**fields, source_text=source_text))
+    return out
 
 
 def _parse_source(source: Source, filename: str) -> list[ImportResult]:

@@ -49,3 +49,20 @@ class NotAStandardError(DocumentError):
             f"Dokumen {name} bukan Standar Pelayanan: hanya {found} dari 14 komponen yang dikenali "
             "(the document is not a service standard)."
         )
+
+
+class LimitExceededError(DocumentError):
+    """The document is larger or heavier than the importer reads.
+
+    ``limit`` is the name of the constant in pelayan.lib.importer.limits, so an operator can find
+    the setting from the message staff report.
+    """
+
+    code = "limit_exceeded"
+
+    def __init__(self, name: str, limit: str, what_id: str, what_en: str, cap: str) -> None:
+        self.limit = limit
+        super().__init__(
+            f"Berkas {name} ditolak: {what_id} melebihi batas {cap} [{limit}] "
+            f"({what_en} exceeds the limit of {cap})."
+        )

@@ -73,9 +73,17 @@ def _markers(text: str) -> list[_Marker]:
 def _chain(text: str, expect: dict[str, int]) -> list[_Marker]:
     markers = _markers(text)
     lead = len(text) - len(text.lstrip())
+    # For each marker, the nearest later one that continues it (same family, next value): following
+    # these links builds a chain in linear time, where rescanning the rest of the markers from each
+    # candidate start was quadratic on a line of many markers.
+    following: list[int | None] = [None] * len(markers)
+    nearest: dict[tuple[str, int], int] = {}
+    for index in range(len(markers) - 1, -1, -1):
+        marker = markers[index]
+        following[index] = nearest.get((marker.family, marker.value + 1))
+        nearest[(marker.family, marker.value)] = index
     for i, first in enumerate(markers):
         at_start = first.start <= lead
-        before = text[: first.start].rstrip()
         startable = (not first.weak and (first.value == 1 or at_start)) or expect.get(
             first.family
         ) == first.value
@@ -88,16 +96,25 @@ def _chain(text: str, expect: dict[str, int]) -> list[_Marker]:
             and expect.get(first.family) != first.value
         ):
             continue
-        chain = [first]
-        for other in markers[i + 1 :]:
-            if other.family == chain[-1].family and other.value == chain[-1].value + 1:
-                chain.append(other)
-        if len(chain) == 1 and not (
-            at_start or before.endswith(":") or expect.get(first.family) == first.value
+        if following[i] is None and not (
+            at_start or _colon_before(text, first.start) or expect.get(first.family) == first.value
         ):
             continue
+        chain = [first]
+        link = following[i]
+        while link is not None:
+            chain.append(markers[link])
+            link = following[link]
         return chain
     return []
+
+
+def _colon_before(text: str, position: int) -> bool:
+    """Whether the text before ``position`` ends with ":" once trailing whitespace is ignored."""
+    at = position - 1
+    while at >= 0 and text[at].isspace():
+        at -= 1
+    return at >= 0 and text[at] == ":"
 
 
 def _bullets(text: str) -> list[tuple[int, int]]:
