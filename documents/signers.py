@@ -21,23 +21,21 @@ from typing import Protocol
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from cases.services import InvalidInput
 from documents.models import SignerKind, SigningIdentity
 
 FIELD_NAME = "TandaTanganElektronik"
 STAMP_TEXT = "Ditandatangani secara elektronik oleh\n%(signer)s\n%(title)s\n%(ts)s"
 
 
-class SigningFailed(Exception):
-    """The signature could not be made; ``reason`` is shown to the official and on the document."""
-
-    code = "signing_failed"
-    status = 422
+class SigningFailed(InvalidInput):
+    """The signature could not be made; ``reason`` is shown to the official and kept on the
+    document. An ``InvalidInput`` of the case engine (400, field ``passphrase``), so the workspace
+    and the API report it as they report any refused input."""
 
     def __init__(self, reason: str):
-        super().__init__(reason)
+        super().__init__(reason, {"passphrase": "signing_failed"})
         self.reason = reason
-        self.message = reason
-        self.fields = {"passphrase": "signing_failed"}
 
 
 @dataclass(frozen=True)
