@@ -53,6 +53,28 @@ def body_render(body: str, context: dict[str, Any]) -> str:
     return engines["django"].from_string(body).render(context)
 
 
+def _fetcher():
+    """What a letter may load: data: URIs (the QR) and the agency's uploaded logo. No network, no
+    other file: a template's text cannot pull server files in as images or attachments."""
+    from urllib.parse import unquote, urlparse
+
+    from weasyprint.urls import URLFetcher
+
+    logos = (Path(settings.MEDIA_ROOT) / "letterheads").resolve()
+
+    class LetterFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            if url.startswith("file:"):
+                path = Path(unquote(urlparse(url).path)).resolve()
+                if path.is_relative_to(logos) and path.is_file():
+                    return super().fetch(url, headers)
+            raise ValueError(f"not loaded in a letter: {url[:80]}")
+
+    return LetterFetcher(allowed_protocols=("data", "file"))
+
+
 def render_pdf(*, context: dict[str, Any], body: str) -> Rendered:
     from weasyprint import CSS, HTML
 
@@ -60,7 +82,7 @@ def render_pdf(*, context: dict[str, Any], body: str) -> Rendered:
         "documents/letter.html",
         {**context, "body": body_render(body, context), "signature_anchor": SIGNATURE_ANCHOR},
     )
-    document = HTML(string=html, base_url=str(settings.MEDIA_ROOT)).render(
+    document = HTML(string=html, base_url=str(settings.MEDIA_ROOT), url_fetcher=_fetcher()).render(
         stylesheets=[CSS(filename=str(STYLESHEET))]
     )
     page_index, box = 0, (0, 0, 0, 0)
