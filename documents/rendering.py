@@ -6,13 +6,14 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import segno
 from django.conf import settings
-from django.template import engines
+from django.template import Context, Engine, TemplateSyntaxError
 from django.template.loader import render_to_string
 
 MONTHS = (
@@ -47,10 +48,18 @@ class Rendered:
     signature_box: tuple[int, int, int, int]
 
 
+# A template version's text is an agency admin's input: a standalone engine with no loaders and no
+# tag libraries beyond the built-in ones, so it can neither include other templates nor load tags.
+_BODY_ENGINE = Engine(loaders=[], libraries={}, autoescape=True)
+_REFUSED_TAGS = re.compile(r"{%\s*(debug|include|extends|load|ssi)\b")
+
+
 def body_render(body: str, context: dict[str, Any]) -> str:
     """The template version's text with the document's values (Django template language,
     autoescaped: an agency admin's text cannot inject markup through the values)."""
-    return engines["django"].from_string(body).render(context)
+    if _REFUSED_TAGS.search(body):
+        raise TemplateSyntaxError("debug, include, extends, load and ssi are not allowed in a letter")
+    return _BODY_ENGINE.from_string(body).render(Context(context))
 
 
 def _fetcher():
