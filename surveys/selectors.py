@@ -23,6 +23,7 @@ from standards.models import Agency, Service, Standard, StandardStatus
 from surveys.models import ClockMeasure, EvaluationTask, ResponseChannel, SurveyResponse, TaskKind
 
 _TOKEN_SALT = "surveys.skm.case"
+CASE_TARGET = "cases.case"
 FINISHED = (CaseStatus.COMPLETED, CaseStatus.REJECTED)
 
 # -- the link of a finished case -----------------------------------------------------------------
@@ -234,7 +235,10 @@ def limit_measures(*, service_ids: Sequence[int], start: datetime, end: datetime
     database."""
     rows = (
         ClockMeasure.objects.filter(
-            service_id__in=list(service_ids), stopped_at__gte=start, stopped_at__lt=end
+            service_id__in=list(service_ids),
+            stopped_at__gte=start,
+            stopped_at__lt=end,
+            target_type=CASE_TARGET,
         )
         .order_by()
         .values_list("service_id", "step_id", "elapsed_seconds", "budget_seconds")
@@ -304,12 +308,12 @@ def report_build(
     Cases are those received in the period; time limits read the clocks stopped in it (measured
     first when ``measure``); the IKM reads the responses answered in it; the population for the
     sample is the number of cases finished in it."""
-    from surveys.services import clock_measures_fill_for
+    from surveys.services import clock_measures_refresh
 
     start, end = period_bounds(period, agency.timezone)
     ids = [s.pk for s in services]
     if measure:
-        clock_measures_fill_for(service_ids=ids, start=start, end=end)
+        clock_measures_refresh(agency=agency)
     counts = case_counts(service_ids=ids, start=start, end=end)
     by_status = {status: counts[status] for status in CaseStatus.values}
     population = counts["finished"]
