@@ -6,13 +6,14 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import segno
 from django.conf import settings
-from django.template import engines
+from django.template import Context, Engine, TemplateSyntaxError
 from django.template.loader import render_to_string
 
 MONTHS = (
@@ -47,10 +48,40 @@ class Rendered:
     signature_box: tuple[int, int, int, int]
 
 
+# A template version's text is an agency admin's input: a standalone engine with no loaders and no
+# tag libraries beyond the built-in ones, so it can neither include other templates nor load tags.
+_BODY_ENGINE = Engine(loaders=[], libraries={}, autoescape=True)
+_REFUSED_TAGS = re.compile(r"{%\s*(debug|include|extends|load|ssi)\b")
+
+
 def body_render(body: str, context: dict[str, Any]) -> str:
     """The template version's text with the document's values (Django template language,
     autoescaped: an agency admin's text cannot inject markup through the values)."""
-    return engines["django"].from_string(body).render(context)
+    if _REFUSED_TAGS.search(body):
+        raise TemplateSyntaxError("debug, include, extends, load and ssi are not allowed in a letter")
+    return _BODY_ENGINE.from_string(body).render(Context(context))
+
+
+def _fetcher():
+    """What a letter may load: data: URIs (the QR) and the agency's uploaded logo. No network, no
+    other file: a template's text cannot pull server files in as images or attachments."""
+    from urllib.parse import unquote, urlparse
+
+    from weasyprint.urls import URLFetcher
+
+    logos = (Path(settings.MEDIA_ROOT) / "letterheads").resolve()
+
+    class LetterFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            if url.startswith("file:"):
+                path = Path(unquote(urlparse(url).path)).resolve()
+                if path.is_relative_to(logos) and path.is_file():
+                    return super().fetch(url, headers)
+            raise ValueError(f"not loaded in a letter: {url[:80]}")
+
+    return LetterFetcher(allowed_protocols=("data", "file"))
 
 
 def render_pdf(*, context: dict[str, Any], body: str) -> Rendered:
@@ -60,7 +91,7 @@ def render_pdf(*, context: dict[str, Any], body: str) -> Rendered:
         "documents/letter.html",
         {**context, "body": body_render(body, context), "signature_anchor": SIGNATURE_ANCHOR},
     )
-    document = HTML(string=html, base_url=str(settings.MEDIA_ROOT)).render(
+    document = HTML(string=html, base_url=str(settings.MEDIA_ROOT), url_fetcher=_fetcher()).render(
         stylesheets=[CSS(filename=str(STYLESHEET))]
     )
     page_index, box = 0, (0, 0, 0, 0)

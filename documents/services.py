@@ -462,6 +462,10 @@ def case_sign(
         )
     kind = document_kind_for(step, transition) or DocumentKind.COVER_LETTER
     with transaction.atomic():
+        # The case row's lock makes two clicks on "sign" find (or make) one document, one number.
+        locked_case = Case.objects.select_for_update().get(pk=case.pk)
+        if locked_case.version != version:
+            raise Conflict(_("Permohonan ini sudah berubah. Muat ulang halaman."), {"version": "stale"})
         document = _open_document(case, step.id, kind)
         if document is None:
             document = document_render(

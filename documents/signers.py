@@ -5,12 +5,12 @@ never stored or logged.
 - ``Pkcs12Signer``: a PKCS#12 file under ``PELAYAN_SIGNING_DIR`` (the demo CA issues these).
 - ``RemoteSigner``: a BSrE-shaped service (``POST`` the PDF with NIK and passphrase, receive the
   signed PDF) through a transport; ``LocalFakeBsre`` is the transport used locally and in tests.
-- PKCS#11 tokens are modelled (``SignerKind.PKCS11``) but no adapter ships yet.
+- ``Pkcs11Signer``: a key on a PKCS#11 token (``locator`` = ``module#token label#key label``),
+  unlocked with the PIN given as passphrase; tested against SoftHSM2. Needs ``python-pkcs11``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import hmac
 from dataclasses import dataclass
@@ -21,23 +21,21 @@ from typing import Protocol
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from cases.services import InvalidInput
 from documents.models import SignerKind, SigningIdentity
 
 FIELD_NAME = "TandaTanganElektronik"
 STAMP_TEXT = "Ditandatangani secara elektronik oleh\n%(signer)s\n%(title)s\n%(ts)s"
 
 
-class SigningFailed(Exception):
-    """The signature could not be made; ``reason`` is shown to the official and on the document."""
-
-    code = "signing_failed"
-    status = 422
+class SigningFailed(InvalidInput):
+    """The signature could not be made; ``reason`` is shown to the official and kept on the
+    document. An ``InvalidInput`` of the case engine (400, field ``passphrase``), so the workspace
+    and the API report it as they report any refused input."""
 
     def __init__(self, reason: str):
-        super().__init__(reason)
+        super().__init__(reason, {"passphrase": "signing_failed"})
         self.reason = reason
-        self.message = reason
-        self.fields = {"passphrase": "signing_failed"}
 
 
 @dataclass(frozen=True)
@@ -61,9 +59,7 @@ def signing_dir() -> Path:
 
 def pades_sign(pdf: bytes, request: SignRequest, *, pkcs12: bytes, passphrase: bytes | None) -> bytes:
     """Sign ``pdf`` as PAdES B-B with a visible block (name, title, time) at ``request.box``."""
-    from pyhanko import stamp
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.sign import fields, signers
+    from pyhanko.sign import signers
 
     try:
         signer = signers.SimpleSigner.load_pkcs12_data(pkcs12, other_certs=None, passphrase=passphrase)
@@ -71,6 +67,15 @@ def pades_sign(pdf: bytes, request: SignRequest, *, pkcs12: bytes, passphrase: b
         signer = None
     if signer is None:
         raise SigningFailed(_("Passphrase salah atau berkas sertifikat rusak."))
+    return pades_sign_with(pdf, request, signer)
+
+
+def pades_sign_with(pdf: bytes, request: SignRequest, signer) -> bytes:
+    """PAdES B-B with any pyHanko signer (PKCS#12 in memory, PKCS#11 session)."""
+    from pyhanko import stamp
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+
     writer = IncrementalPdfFileWriter(BytesIO(pdf))
     fields.append_signature_field(
         writer, fields.SigFieldSpec(sig_field_name=FIELD_NAME, on_page=request.page, box=request.box)
@@ -172,13 +177,47 @@ class RemoteSigner:
         return response.body
 
 
+class Pkcs11Signer:
+    def __init__(self, identity: SigningIdentity):
+        self.identity = identity
+
+    def sign(self, pdf: bytes, request: SignRequest) -> bytes:
+        try:
+            import pkcs11
+            from asn1crypto import pem, x509
+            from pyhanko.config.pkcs11 import TokenCriteria
+            from pyhanko.sign.pkcs11 import PKCS11Signer, open_pkcs11_session
+        except ImportError:
+            raise SigningFailed(
+                _("Penandatanganan dengan token PKCS#11 belum tersedia di server ini.")
+            ) from None
+        module, _sep, rest = self.identity.locator.partition("#")
+        token, _sep, key_label = rest.partition("#")
+        if not (module and token and key_label and self.identity.certificate_pem):
+            raise SigningFailed(_("Token penandatangan belum dikonfigurasi."))
+        if not request.passphrase:
+            raise SigningFailed(_("PIN token wajib diisi."))
+        _type, _headers, der = pem.unarmor(self.identity.certificate_pem.encode())
+        try:
+            session = open_pkcs11_session(
+                module, token_criteria=TokenCriteria(label=token), user_pin=request.passphrase
+            )
+        except pkcs11.exceptions.PinIncorrect:
+            raise SigningFailed(_("PIN token salah.")) from None
+        except (pkcs11.exceptions.PKCS11Error, OSError, RuntimeError) as exc:
+            raise SigningFailed(
+                _("Token tidak dapat dibuka: %(error)s") % {"error": type(exc).__name__}
+            ) from None
+        try:
+            signer = PKCS11Signer(session, signing_cert=x509.Certificate.load(der), key_label=key_label)
+            return pades_sign_with(pdf, request, signer)
+        finally:
+            session.close()
+
+
 def signer_for(identity: SigningIdentity) -> Signer:
     if identity.kind == SignerKind.PKCS12:
         return Pkcs12Signer(identity)
     if identity.kind == SignerKind.REMOTE:
         return RemoteSigner(identity)
-    raise SigningFailed(_("Penandatanganan dengan token PKCS#11 belum tersedia di server ini."))
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+    return Pkcs11Signer(identity)

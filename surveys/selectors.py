@@ -7,11 +7,11 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from fractions import Fraction
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.core import signing
-from django.db import connection
 from django.db.models import Count, Q, QuerySet, Sum
 from django.urls import reverse
 
@@ -20,9 +20,10 @@ from cases.models import Case, CaseEvent, CaseEventKind, CaseStatus
 from pelayan.lib import skm
 from pelayan.lib.skm import Period, PeriodKind
 from standards.models import Agency, Service, Standard, StandardStatus
-from surveys.models import ClockMeasure, EvaluationTask, SurveyResponse, TaskKind
+from surveys.models import ClockMeasure, EvaluationTask, ResponseChannel, SurveyResponse, TaskKind
 
 _TOKEN_SALT = "surveys.skm.case"
+CASE_TARGET = "cases.case"
 FINISHED = (CaseStatus.COMPLETED, CaseStatus.REJECTED)
 
 # -- the link of a finished case -----------------------------------------------------------------
@@ -152,13 +153,18 @@ def period_bounds(period: Period, zone: str) -> tuple[datetime, datetime]:
     return datetime.combine(period.start, time(0), tz), datetime.combine(period.end, time(0), tz)
 
 
+def _rank_of(p: float, total: int) -> int:
+    """ceil(p × total) in exact arithmetic (0.9 × 70 is 63, not 63.000…01), at least 1."""
+    return max(1, math.ceil(Fraction(str(p)) * total))
+
+
 def percentile(values: Sequence[int], p: float) -> int | None:
     """Nearest rank: the smallest value with at least ``p`` of the values at or below it (what
     PostgreSQL's percentile_disc returns)."""
     if not values:
         return None
     ordered = sorted(values)
-    return ordered[max(1, math.ceil(p * len(ordered))) - 1]
+    return ordered[_rank_of(p, len(ordered)) - 1]
 
 
 @dataclass
@@ -207,65 +213,91 @@ def _limit_labels(services: Sequence[Service]) -> dict[tuple[int, str], tuple[st
     return labels
 
 
-_PG_LIMITS = """
-SELECT service_id, step_id, count(*), count(*) FILTER (WHERE met),
-       percentile_disc(0.5) WITHIN GROUP (ORDER BY elapsed_seconds),
-       percentile_disc(0.9) WITHIN GROUP (ORDER BY elapsed_seconds),
-       percentile_disc(0.5) WITHIN GROUP (ORDER BY budget_seconds)
-FROM surveys_clockmeasure
-WHERE service_id = ANY(%s) AND stopped_at >= %s AND stopped_at < %s
-GROUP BY service_id, step_id
-ORDER BY service_id, step_id
-"""
+def _rank(histogram: list[tuple[int, int]], total: int, p: float) -> int | None:
+    """Nearest rank over a sorted histogram of (value, count) pairs: ``percentile`` without the list."""
+    if not total:
+        return None
+    rank = _rank_of(p, total)
+    seen = 0
+    for value, count in histogram:
+        seen += count
+        if seen >= rank:
+            return value
+    return histogram[-1][0]  # pragma: no cover - the counts add up to total
 
 
-def _limit_rows(service_ids: list[int], start: datetime, end: datetime) -> list[tuple[Any, ...]]:
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(_PG_LIMITS, [service_ids, start, end])
-            return list(cursor.fetchall())
-    groups: dict[tuple[int, str], list[tuple[bool, int, int]]] = {}
-    rows = ClockMeasure.objects.filter(
-        service_id__in=service_ids, stopped_at__gte=start, stopped_at__lt=end
-    ).values_list("service_id", "step_id", "met", "elapsed_seconds", "budget_seconds")
-    for service_id, step_id, met, elapsed, budget in rows:
-        groups.setdefault((service_id, step_id), []).append((met, elapsed, budget))
+def limit_measures(*, service_ids: Sequence[int], start: datetime, end: datetime) -> list[tuple[Any, ...]]:
+    """Per (service, time limit): clocks stopped in [start, end), how many met their promise, the
+    median and 90th percentile of the working seconds taken and the median promised seconds.
+
+    One grouped scan: the database counts clocks per (limit, seconds taken, seconds promised), so
+    only a histogram leaves it; the ranks are read from the histogram here, the same on every
+    database."""
+    rows = (
+        ClockMeasure.objects.filter(
+            service_id__in=list(service_ids),
+            stopped_at__gte=start,
+            stopped_at__lt=end,
+            target_type=CASE_TARGET,
+        )
+        .order_by()
+        .values_list("service_id", "step_id", "elapsed_seconds", "budget_seconds")
+        .annotate(n=Count("id"), met=Count("id", filter=Q(met=True)))
+    )
+    groups: dict[tuple[int, str], dict[str, Any]] = {}
+    for service_id, step_id, elapsed, budget, n, met in rows:
+        group = groups.setdefault((service_id, step_id), {"n": 0, "met": 0, "elapsed": {}, "budget": {}})
+        group["n"] += n
+        group["met"] += met
+        group["elapsed"][elapsed] = group["elapsed"].get(elapsed, 0) + n
+        group["budget"][budget] = group["budget"].get(budget, 0) + n
     out = []
-    for (service_id, step_id), items in sorted(groups.items()):
-        elapsed = [e for _, e, _ in items]
+    for (service_id, step_id), g in sorted(groups.items()):
+        elapsed = sorted(g["elapsed"].items())
         out.append(
             (
                 service_id,
                 step_id,
-                len(items),
-                sum(1 for m, _, _ in items if m),
-                percentile(elapsed, 0.5),
-                percentile(elapsed, 0.9),
-                percentile([b for _, _, b in items], 0.5),
+                g["n"],
+                g["met"],
+                _rank(elapsed, g["n"], 0.5),
+                _rank(elapsed, g["n"], 0.9),
+                _rank(sorted(g["budget"].items()), g["n"], 0.5),
             )
         )
     return out
 
 
 def ikm_for(*, service_ids: Sequence[int], start: date, end: date) -> tuple[skm.IkmResult, dict[str, int]]:
-    """The index of the responses answered in [start, end) and how many came by each channel."""
+    """The index of the responses answered in [start, end) and how many came by each channel, in
+    one aggregate over the responses."""
     rows = SurveyResponse.objects.filter(
-        service_id__in=service_ids, answered_on__gte=start, answered_on__lt=end
+        service_id__in=list(service_ids), answered_on__gte=start, answered_on__lt=end
     )
     aggregates: dict[str, Any] = {"n": Count("id")}
     for code in skm.CODES:
         aggregates[f"s_{code}"] = Sum(code.lower())
         aggregates[f"c_{code}"] = Count(code.lower())
+    for channel in ResponseChannel.values:
+        aggregates[f"ch_{channel}"] = Count("id", filter=Q(channel=channel))
     figures = rows.aggregate(**aggregates)
     result = skm.compute_from_sums(
         figures["n"],
         {code: figures[f"s_{code}"] or 0 for code in skm.CODES},
         {code: figures[f"c_{code}"] for code in skm.CODES},
     )
-    channels = dict(
-        rows.order_by().values_list("channel").annotate(n=Count("id")).values_list("channel", "n")
-    )
-    return result, channels
+    return result, {c: figures[f"ch_{c}"] for c in ResponseChannel.values if figures[f"ch_{c}"]}
+
+
+def case_counts(*, service_ids: Sequence[int], start: datetime, end: datetime) -> dict[str, int]:
+    """Cases received in [start, end) by status, and ``finished``: cases ended in it (the service
+    users of the period), in one aggregate."""
+    in_period = Q(received_at__gte=start, received_at__lt=end)
+    aggregates: dict[str, Any] = {
+        status: Count("id", filter=in_period & Q(status=status)) for status in CaseStatus.values
+    }
+    aggregates["finished"] = Count("id", filter=Q(status__in=FINISHED, ended_at__gte=start, ended_at__lt=end))
+    return Case.objects.filter(service_id__in=list(service_ids)).aggregate(**aggregates)
 
 
 def report_build(
@@ -276,25 +308,23 @@ def report_build(
     Cases are those received in the period; time limits read the clocks stopped in it (measured
     first when ``measure``); the IKM reads the responses answered in it; the population for the
     sample is the number of cases finished in it."""
-    from surveys.services import clock_measures_fill_for
+    from surveys.services import clock_measures_refresh
 
     start, end = period_bounds(period, agency.timezone)
     ids = [s.pk for s in services]
     if measure:
-        clock_measures_fill_for(service_ids=ids, start=start, end=end)
-    cases = Case.objects.filter(service_id__in=ids, received_at__gte=start, received_at__lt=end)
-    by_status = dict(
-        cases.order_by().values_list("status").annotate(n=Count("id")).values_list("status", "n")
-    )
+        clock_measures_refresh(agency=agency)
+    counts = case_counts(service_ids=ids, start=start, end=end)
+    by_status = {status: counts[status] for status in CaseStatus.values}
+    population = counts["finished"]
     returns = CaseEvent.objects.filter(
         case__service_id__in=ids, kind=CaseEventKind.RETURNED, at__gte=start, at__lt=end
     ).aggregate(n=Count("id"), cases=Count("case_id", distinct=True))
-    population = Case.objects.filter(
-        service_id__in=ids, status__in=FINISHED, ended_at__gte=start, ended_at__lt=end
-    ).count()
     labels = _limit_labels(services)
     limits = []
-    for service_id, key, stopped, met, median, p90, budget in _limit_rows(ids, start, end):
+    for service_id, key, stopped, met, median, p90, budget in limit_measures(
+        service_ids=ids, start=start, end=end
+    ):
         label, promise = labels.get((service_id, key), (key or "Seluruh layanan", ""))
         limits.append(LimitFigures(service_id, key, label, promise, stopped, met, median, p90, budget))
     ikm, channels = ikm_for(service_ids=ids, start=period.start, end=period.end)

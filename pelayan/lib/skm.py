@@ -297,6 +297,8 @@ def parse_rows(
                 response[code] = parse_answer(cells[index] if index < len(cells) else None)
             except ValueError as exc:
                 errors.append(RowError(number, code, str(exc)))
+        if len(response) == len(CODES) and all(v is None for v in response.values()):
+            errors.append(RowError(number, "", "tidak ada jawaban U1–U9"))
         responses.append(response)
     return responses, errors
 

@@ -90,4 +90,5 @@ def case_at_signing(kedopok_service, kelurahan_operator, kecamatan_operator, cam
         case = case_act(case=case, actor=Actor(user), action=action, version=case.version,
                         now=T0 + dt.timedelta(minutes=minute))  # fmt: skip
     assert case.step == "tandatangan"
+    case.applicant_pin = created.pin  # shown once at creation; kept here for the applicant's requests
     return case

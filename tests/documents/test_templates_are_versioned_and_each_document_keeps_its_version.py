@@ -38,3 +38,6 @@ def test_a_template_with_a_syntax_error_is_refused(demo):
     agency = Agency.objects.get(slug="perkim-banten")
     with pytest.raises(InvalidInput):
         template_draft_save(agency=agency, kind=DocumentKind.RECEIPT, actor=None, title="x", body="{% if %}")
+    for tag in ("{% debug %}", '{% include "base.html" %}', "{% load static %}"):
+        with pytest.raises(InvalidInput):
+            template_draft_save(agency=agency, kind=DocumentKind.RECEIPT, actor=None, title="x", body=tag)

@@ -33,3 +33,9 @@ def test_rows_beyond_the_bound_are_refused():
     responses, errors = skm.parse_rows(skm.CODES, rows, max_rows=3)
     assert len(responses) == 3
     assert errors[-1].row == 5
+
+
+def test_a_row_with_no_answer_at_all_is_reported():
+    rows = [[7, None, None, None, None, None, None, None, None, None, "tanpa jawaban"]]
+    _, errors = skm.parse_rows(HEADER, rows)
+    assert [(e.row, e.column) for e in errors] == [(2, "")]

@@ -115,10 +115,24 @@ def test_the_semester_report_equals_the_figures_computed_by_hand(semester, kedop
 
 
 @pytest.mark.django_db
-def test_measuring_twice_adds_nothing(semester, kedopok_service):
+def test_every_stopped_clock_is_measured_once(semester, kedopok_service, django_assert_max_num_queries):
     from surveys.models import ClockMeasure
 
     selectors.report_build(agency=kedopok_service.agency, services=[kedopok_service], period=SEMESTER)
-    count = ClockMeasure.objects.count()
-    selectors.report_build(agency=kedopok_service.agency, services=[kedopok_service], period=SEMESTER)
-    assert ClockMeasure.objects.count() == count == 13
+    # The 13 clocks of the semester and the one stopped in June.
+    assert ClockMeasure.objects.count() == 14
+    with django_assert_max_num_queries(12):
+        selectors.report_build(agency=kedopok_service.agency, services=[kedopok_service], period=SEMESTER)
+    assert ClockMeasure.objects.count() == 14
+
+
+@pytest.mark.django_db
+def test_a_backlog_of_clocks_is_measured_a_batch_at_a_time(semester, kedopok_service):
+    from surveys.models import ClockMeasure
+    from surveys.services import clock_measures_refresh
+
+    assert clock_measures_refresh(agency=kedopok_service.agency, limit=5) == 5
+    assert clock_measures_refresh(agency=kedopok_service.agency, limit=5) == 5
+    assert clock_measures_refresh(agency=kedopok_service.agency, limit=5) == 4
+    assert clock_measures_refresh(agency=kedopok_service.agency, limit=5) == 0
+    assert ClockMeasure.objects.count() == 14
