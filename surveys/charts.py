@@ -19,8 +19,16 @@ class Bar:
     tone: str = ""  # a class suffix: "good", "warn", "bad"
 
 
+LABEL_CHARS = 48
+
+
+def _short(label: str) -> str:
+    """A label that fits beside the bars; the whole label is in the row's title and the table."""
+    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
+
+
 def bar_chart(*, title: str, description: str, bars: Sequence[Bar], maximum: float, ident: str) -> SafeString:
-    label_w, bar_w, row_h, gap = 260, 300, 22, 8
+    label_w, bar_w, row_h, gap = 330, 300, 22, 8
     width = label_w + bar_w + 90
     height = len(bars) * (row_h + gap) + gap
     parts = [
@@ -36,11 +44,13 @@ def bar_chart(*, title: str, description: str, bars: Sequence[Bar], maximum: flo
         )
         tone = f" skm-chart__bar--{bar.tone}" if bar.tone else ""
         parts.append(
+            f"<g><title>{escape(bar.label)}: {escape(bar.text)}</title>"
             f'<text class="skm-chart__label" x="{label_w - 8}" y="{y + row_h - 6}" text-anchor="end">'
-            f"{escape(bar.label)}</text>"
+            f"{escape(_short(bar.label))}</text>"
             f'<rect class="skm-chart__track" x="{label_w}" y="{y}" width="{bar_w}" height="{row_h}"/>'
             f'<rect class="skm-chart__bar{tone}" x="{label_w}" y="{y}" width="{length}" height="{row_h}"/>'
             f'<text class="skm-chart__value" x="{label_w + bar_w + 8}" y="{y + row_h - 6}">{escape(bar.text)}</text>'
+            "</g>"
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped
