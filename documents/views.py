@@ -23,9 +23,14 @@ def verify(request: HttpRequest, code: str) -> HttpResponse:
     upload, error = None, ""
     status = 200
     if request.method == "POST":
-        sent = request.FILES.get("file")
         limit = settings.PELAYAN_VERIFY_UPLOAD_MAX_BYTES
-        if sent is None or not sent.size:
+        # Refuse an oversized body before it is read (and spooled to disk), by its declared length.
+        declared = request.META.get("CONTENT_LENGTH") or "0"
+        too_long = not declared.isdigit() or int(declared) > limit + 64 * 1024
+        sent = None if too_long else request.FILES.get("file")
+        if too_long:
+            error, status = _("Berkas lebih dari %(mb)s MB.") % {"mb": limit // (1024 * 1024)}, 413
+        elif sent is None or not sent.size:
             error, status = _("Pilih berkas PDF untuk diperiksa."), 400
         elif sent.size > limit:
             error, status = _("Berkas lebih dari %(mb)s MB.") % {"mb": limit // (1024 * 1024)}, 413

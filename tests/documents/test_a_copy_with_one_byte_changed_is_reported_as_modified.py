@@ -33,8 +33,10 @@ def test_an_upload_over_the_limit_is_refused(case_at_signing, camat, demo_ca, cl
     settings.PELAYAN_VERIFY_UPLOAD_MAX_BYTES = 1024
 
     response = upload(client, document.public_code, b"%PDF" + b"0" * 2048)
+    huge = upload(client, document.public_code, b"%PDF" + b"0" * 200_000)
 
     assert response.status_code == 413
+    assert huge.status_code == 413 and "Berkas lebih dari" in huge.content.decode()
 
 
 @pytest.mark.django_db
