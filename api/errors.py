@@ -77,7 +77,12 @@ _HTTP_CODES: dict[int, str] = {
 
 # The case engine's refusals, by class: its codes (``invalid``, ``forbidden``, ``conflict``) are
 # said the API's way.
-_CASE_ERROR_CODES: dict[int, str] = {400: "invalid_request", 403: "permission_denied", 409: "conflict"}
+_CASE_ERROR_CODES: dict[int, str] = {
+    400: "invalid_request",
+    403: "permission_denied",
+    409: "conflict",
+    429: "throttled",
+}
 # A reason the engine gives per field is either a sentence for people or a short code such as
 # ``stale``; a code is replaced by the error's own message.
 _REASON_CODE = re.compile(r"^[a-z_]+$")

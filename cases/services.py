@@ -13,6 +13,7 @@ from typing import Any
 
 import filetype
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import validate_email
@@ -40,6 +41,9 @@ _CLOCK_SKEW = timedelta(minutes=5)
 _RECEIVED_AT_MAX_AGE = timedelta(days=365)
 PIN_MAX_FAILURES = 5
 PIN_LOCK = timedelta(minutes=15)
+# Per address, across numbers: the per-case lock alone does not stop one PIN tried on many numbers.
+ADDRESS_MAX_FAILURES = 20
+ADDRESS_WINDOW = timedelta(minutes=10)
 ALLOWED_FILE_TYPES = {"application/pdf", "image/jpeg", "image/png"}
 
 
@@ -64,6 +68,13 @@ class InvalidInput(CaseError):
 class ActionForbidden(CaseError):
     code = "forbidden"
     status = 403
+
+
+class TooManyLookups(CaseError):
+    """Too many wrong tracking lookups from one address: a guesser trying many numbers."""
+
+    code = "throttled"
+    status = 429
 
 
 class Conflict(CaseError):
@@ -829,11 +840,44 @@ def case_file_add(
 # -- the applicant's PIN -----------------------------------------------------------------------
 
 
-def case_pin_check(*, number: str, pin: str, now: datetime | None = None) -> Case | None:
+def _address_key(address: str) -> str:
+    return "pelayan:tracking-failures:" + hashlib.sha256(address.encode()).hexdigest()[:32]
+
+
+def _address_failed(address: str | None) -> None:
+    if not address:
+        return
+    key = _address_key(address)
+    if cache.add(key, 1, timeout=int(ADDRESS_WINDOW.total_seconds())):
+        return
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=int(ADDRESS_WINDOW.total_seconds()))
+
+
+def case_pin_check(
+    *, number: str, pin: str, address: str | None = None, now: datetime | None = None
+) -> Case | None:
     """The case for ``number`` when ``pin`` is right. Wrong PINs count against the case: after
     five, the case cannot be looked up for a quarter of an hour (a six-digit PIN is otherwise
-    guessed in a day). The same answer, ``None``, for an unknown number, a wrong PIN or a lock."""
+    guessed in a day). The same answer, ``None``, for an unknown number, a wrong PIN or a lock.
+
+    ``address`` is the visitor's address: after twenty failed lookups from it in ten minutes,
+    whatever the numbers, ``TooManyLookups`` is raised (counted in the cache, so per process with
+    the default local-memory cache)."""
     now = now or timezone.now()
+    if address and (cache.get(_address_key(address)) or 0) >= ADDRESS_MAX_FAILURES:
+        raise TooManyLookups(
+            _("Terlalu banyak percobaan dari alamat ini. Coba lagi dalam 10 menit."), {"pin": "throttled"}
+        )
+    case = _pin_check(number=number, pin=pin, now=now)
+    if case is None:
+        _address_failed(address)
+    return case
+
+
+def _pin_check(*, number: str, pin: str, now: datetime) -> Case | None:
     normalized = tracking.normalize(number or "")
     if normalized is None or not pin:
         return None

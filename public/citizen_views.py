@@ -17,11 +17,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.login_protection import client_ip
 from cases.models import Case, Channel
 from cases.services import (
     Actor,
     CaseError,
     InvalidInput,
+    TooManyLookups,
     case_act,
     case_create,
     case_file_add,
@@ -132,12 +134,21 @@ def track(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = TrackForm(request.POST)
         if form.is_valid():
-            case = case_pin_check(number=form.cleaned_data["nomor"], pin=form.cleaned_data["pin"])
-            if case is not None:
-                _remember(request, case)
-                return redirect("public:track_case")
-            # One answer for an unknown number, a wrong PIN and a locked case.
-            form.add_error(None, _("Nomor registrasi atau PIN tidak cocok."))
+            try:
+                case = case_pin_check(
+                    number=form.cleaned_data["nomor"],
+                    pin=form.cleaned_data["pin"],
+                    address=client_ip(request),
+                )
+            except TooManyLookups as exc:
+                form.add_error(None, exc.message)
+                case = None
+            else:
+                if case is not None:
+                    _remember(request, case)
+                    return redirect("public:track_case")
+                # One answer for an unknown number, a wrong PIN and a locked case.
+                form.add_error(None, _("Nomor registrasi atau PIN tidak cocok."))
         status = 400
     else:
         form = TrackForm()

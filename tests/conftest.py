@@ -30,6 +30,15 @@ def _fast_password_hashing():
         yield
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Counters kept in the cache (tracking lookups per address) start at zero in every test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 def _with_roles(agency: Agency) -> Agency:
     factory_roles_ensure(agency)
     return agency

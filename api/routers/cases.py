@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from ninja import File, Form, Header, Path, Router, Status, UploadedFile
 from ninja.pagination import paginate
 
+from accounts.login_protection import client_ip
 from api.auth import OPTIONAL_SECURITY, STAFF, STAFF_OR_PUBLIC, caller
 from api.case_presenters import case_body, case_created_body, file_body, inbox_item, tracking_body
 from api.case_schemas import (
@@ -234,7 +235,7 @@ def inbox(request: HttpRequest):
 @router.get(
     "/track/{number}",
     auth=None,
-    response={200: TrackingOut, **error_responses(400, 404, 500)},
+    response={200: TrackingOut, **error_responses(400, 404, 429, 500)},
     summary="Lacak permohonan",
     operation_id="case_track",
 )
@@ -245,8 +246,8 @@ def track(
 ):
     """Status publik dengan nomor registrasi dan PIN (header `X-Tracking-PIN`), tanpa data
     pribadi. Nomor atau PIN salah dijawab 404 yang sama; setelah lima PIN salah, permohonan
-    terkunci 15 menit (tetap 404)."""
-    case = case_pin_check(number=number, pin=pin)
+    terkunci 15 menit (tetap 404). Dua puluh kegagalan dari satu alamat dalam 10 menit dijawab 429."""
+    case = case_pin_check(number=number, pin=pin, address=client_ip(request))
     if case is None:
         # One answer for a wrong number, a wrong PIN and a locked case: a guesser learns nothing.
         raise NotFound(_("Nomor registrasi atau PIN tidak cocok."))
