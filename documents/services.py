@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -511,14 +512,20 @@ def case_act_with_documents(
     now: dt.datetime | None = None,
     **kwargs: Any,
 ) -> Case:
-    """``case_act`` for the workspace and the API: a sign transition goes through ``case_sign``;
+    """``case_act`` for the workspace and the API: a sign transition goes through ``case_sign``
+    (without a signing identity and with PELAYAN_SIGNING_REQUIRED off, it is taken unsigned);
     a transition that promises a document (receipt, reply letter) renders it in the same
     transaction as the move; any other transition is ``case_act`` unchanged."""
     now = now or timezone.now()
     who = actor if isinstance(actor, Actor) else Actor(actor)
     step = case.current_step()
     transition = step.transition(action) if step else None
-    if transition is not None and transition.kind == "sign":
+    signs = transition is not None and transition.kind == "sign"
+    if signs and identity_for(who.user) is None and not settings.PELAYAN_SIGNING_REQUIRED:
+        # Until PELAYAN_SIGNING_REQUIRED is on, an official without a signing identity takes the
+        # step as before, unsigned; with it on, case_sign refuses them.
+        signs = False
+    if signs:
         return case_sign(case=case, actor=who, passphrase=passphrase, version=version,
                          note=kwargs.get("note", ""), now=now).case  # fmt: skip
     kind = document_kind_for(step, transition) if transition is not None else None
