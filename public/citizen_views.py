@@ -173,7 +173,8 @@ def _case_page(
     view = citizen.tracking_view(case)
     if form is None and view.resubmit:
         form = ResubmitForm(missing=view.missing, initial={"versi": view.version})
-    return render(request, "public/citizen/track_case.html", {"case": view, "form": form}, status=status)
+    context = {"case": view, "form": form, "record": case}
+    return render(request, "public/citizen/track_case.html", context, status=status)
 
 
 @never_cache

@@ -23,6 +23,8 @@ def documented_production_env() -> dict[str, str]:
 def _clean_env(tmp_path, **values: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PELAYAN_", "DATABASE_"))}
     env.pop("DJANGO_SETTINGS_MODULE", None)
+    # Set for the whole session by the browser tests (Playwright's event loop); never in production.
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     env["PELAYAN_SQLITE_PATH"] = str(tmp_path / "deploy.sqlite3")
     env.update(values)
     return env
