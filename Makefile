@@ -51,6 +51,8 @@ bench: setup
 	$(BIN)/python bench/bench_import.py
 	$(BIN)/python bench/bench_cases.py
 	$(BIN)/python bench/bench_sla_sweep.py
+	$(BIN)/python bench/bench_import_abuse.py
+	@echo "PostgreSQL only: DATABASE_URL=... $(BIN)/python bench/bench_skm_report.py (docs/evaluation.md)"
 
 clean:
 	rm -rf $(VENV) var/static
