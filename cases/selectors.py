@@ -246,8 +246,11 @@ def officers_for_step(*, case: Case, step_id: str) -> QuerySet[Any]:
         return get_user_model().objects.none()
     return (
         get_user_model()
-        .objects.filter(memberships__role_id=role_id)
-        .filter(Q(memberships__unit__isnull=True) | Q(memberships__unit_id=case.unit_id))
+        # One filter() call: both conditions must hold for the same membership.
+        .objects.filter(
+            Q(memberships__unit__isnull=True) | Q(memberships__unit_id=case.unit_id),
+            memberships__role_id=role_id,
+        )
         .distinct()
         .order_by("first_name", "username")
     )

@@ -4,6 +4,8 @@ audit event in the same transaction; an action taken on an older version of a ca
 from __future__ import annotations
 
 import hashlib
+import json
+import logging
 import re
 import secrets
 from collections.abc import Iterable, Sequence
@@ -15,10 +17,11 @@ import filetype
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
@@ -35,7 +38,11 @@ from pelayan.lib.standard_schema import Performer, TransitionKind
 from standards.models import ProcessDefinition, Service, Standard, StandardStatus
 from standards.models import Unit as AgencyUnit
 
+logger = logging.getLogger("pelayan.cases")
+
 CASE_TARGET = "cases.case"
+# What a form may add to a case beyond its fields (``Case.details``), as JSON.
+DETAILS_MAX_BYTES = 16 * 1024
 # A clock reading ahead of the server by a little is no reason to refuse a letter's arrival time.
 _CLOCK_SKEW = timedelta(minutes=5)
 _RECEIVED_AT_MAX_AGE = timedelta(days=365)
@@ -302,9 +309,16 @@ def case_create(
     if len(idempotency_key) > 200:
         raise InvalidInput(_("Idempotency-Key paling panjang 200 karakter."), {"idempotency_key": "too_long"})
     if idempotency_key:
-        existing = Case.objects.filter(service=service, idempotency_key=idempotency_key).first()
-        if existing is not None:
-            return CaseCreated(existing, None, created=False)
+        replayed = _replayed(service, idempotency_key, actor, applicant)
+        if replayed is not None:
+            return replayed
+    details = details or {}
+    if len(json.dumps(details, default=str)) > DETAILS_MAX_BYTES:
+        raise InvalidInput(
+            _("Keterangan terlalu panjang (paling banyak %(kb)s KB).") % {"kb": DETAILS_MAX_BYTES // 1024},
+            {"details": "too_long"},
+        )
+    stored: list[str] = []
     try:
         with transaction.atomic():
             return _case_create(
@@ -315,18 +329,51 @@ def case_create(
                 track=track,
                 received_at=received_at,
                 idempotency_key=idempotency_key,
-                details=details or {},
+                details=details,
                 files=files,
                 unit=unit,
                 now=now,
+                stored=stored,
             )
     except IntegrityError:
+        _forget_files(stored)
         # Two submissions with one key at the same moment: the other one won; return its case.
         if idempotency_key:
-            existing = Case.objects.filter(service=service, idempotency_key=idempotency_key).first()
-            if existing is not None:
-                return CaseCreated(existing, None, created=False)
+            replayed = _replayed(service, idempotency_key, actor, applicant)
+            if replayed is not None:
+                return replayed
         raise
+    except BaseException:
+        _forget_files(stored)
+        raise
+
+
+def _replayed(service: Service, key: str, actor: Any | None, applicant: Applicant) -> CaseCreated | None:
+    """The case an earlier submission with ``key`` made, for the same submitter only: a key
+    guessed or reused by someone else must not hand them another person's case."""
+    existing = Case.objects.filter(service=service, idempotency_key=key).first()
+    if existing is None:
+        return None
+    staff = actor is not None and actor.is_authenticated
+    same = existing.created_by_id == actor.pk if staff else (
+        existing.created_by_id is None and existing.applicant_name == applicant.name.strip()
+    )  # fmt: skip
+    if not same:
+        raise Conflict(
+            _("Idempotency-Key ini sudah dipakai untuk permohonan lain; pakai kunci baru."),
+            {"idempotency_key": "reused"},
+        )
+    return CaseCreated(existing, None, created=False)
+
+
+def _forget_files(names: list[str]) -> None:
+    """Delete files stored by a submission whose transaction did not commit: a citizen's
+    document must not stay on disk without the record that says whose it is."""
+    for name in names:
+        try:
+            default_storage.delete(name)
+        except OSError:
+            logger.exception("could not delete the stored file %s of a rolled-back submission", name)
 
 
 def _case_create(
@@ -342,6 +389,7 @@ def _case_create(
     files: Sequence[tuple[str, UploadedFile]],
     unit: AgencyUnit | None,
     now: datetime,
+    stored: list[str],
 ) -> CaseCreated:
     standard, definition = _published(service)
     process = definition.compiled()
@@ -410,7 +458,7 @@ def _case_create(
     for requirement, upload in files:
         _file_store(
             case=case, requirement=requirement, upload=upload, actor=who, label=label, at=now,
-            field=f"files.{requirement}",
+            field=f"files.{requirement}", stored=stored,
         )  # fmt: skip
     # The submission is the entry step done, and so is every step the applicant does before an
     # officer first acts (Kalbar: come to the desk, state the purpose, sign the guest book).
@@ -661,6 +709,8 @@ def case_act(
         if actor.applicant:
             if step.performer != Performer.APPLICANT and not (step.pauses_clock and locked.missing):
                 raise ActionForbidden(_("Langkah ini dikerjakan petugas."))
+            if chosen.kind != TransitionKind.SUBMIT:
+                raise ActionForbidden(_("Pemohon hanya dapat mengirim (kembali) permohonannya."))
         else:
             if not may_act(case=locked, user=actor.user, step=step):
                 raise ActionForbidden(_("Anda tidak memegang tugas langkah ini."))
@@ -673,7 +723,12 @@ def case_act(
                     _("Persyaratan tidak dikenal: %(keys)s") % {"keys": ", ".join(unknown)},
                     {"missing": "unknown"},
                 )
-            if not missing and not note:
+            back_to = process.steps.get(chosen.to or "")
+            if not missing and (
+                not note or (back_to is not None and back_to.performer == Performer.APPLICANT)
+            ):
+                # The applicant sees what to complete only as missing requirements; a note alone
+                # would leave them a returned file with nothing to send.
                 raise InvalidInput(
                     _("Sebutkan persyaratan yang kurang atau tulis alasannya."), {"missing": "required"}
                 )
@@ -740,13 +795,9 @@ def _check_assignee(
         raise InvalidInput(_("Langkah berikut tidak dikerjakan petugas."), {"assignee": "not_expected"})
     role_id = _bound_role(case.process, target.role)
     unit_id = unit.pk if unit is not None else case.unit_id
-    holds = Membership.objects.filter(user=assignee, role_id=role_id).filter(
-        **({} if unit_id is None else {"unit_id__in": [unit_id]})
-    )
-    if (
-        not holds.exists()
-        and not Membership.objects.filter(user=assignee, role_id=role_id, unit__isnull=True).exists()
-    ):
+    # The officer must be able to act once named: the role agency-wide, or in the case's unit.
+    covers = Q(unit__isnull=True) if unit_id is None else Q(unit__isnull=True) | Q(unit_id=unit_id)
+    if not Membership.objects.filter(covers, user=assignee, role_id=role_id).exists():
         raise InvalidInput(
             _("%(name)s tidak memegang peran untuk langkah berikut.") % {"name": assignee.get_username()},
             {"assignee": "wrong_role"},
@@ -766,6 +817,7 @@ def _file_store(
     label: str,
     at: datetime,
     field: str = "file",
+    stored: list[str] | None = None,
 ) -> CaseFile:
     """``field`` names the input in errors: ``file`` for one upload, ``files.<key>`` among several."""
     limit = settings.PELAYAN_CASE_FILE_MAX_BYTES
@@ -779,7 +831,7 @@ def _file_store(
     upload.seek(0)
     kind = filetype.guess(head)
     if kind is None or kind.mime not in ALLOWED_FILE_TYPES:
-        raise InvalidInput(_("Jenis berkas tidak diterima; kirim PDF, JPEG, atau PNG."), {"file": "type"})
+        raise InvalidInput(_("Jenis berkas tidak diterima; kirim PDF, JPEG, atau PNG."), {field: "type"})
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)
@@ -795,6 +847,8 @@ def _file_store(
         uploaded_by=actor.db_user,
     )
     row.file.save(f"{row.sha256[:16]}.{kind.extension}", upload, save=False)
+    if stored is not None:
+        stored.append(row.file.name)
     row.save()
     _event(case, kind=CaseEventKind.FILE_ADDED, at=at, actor=actor, label=label, files=[row.pk],
            data={"requirement": requirement, "name": row.name})  # fmt: skip
@@ -807,6 +861,19 @@ def case_file_add(
     """Attach a file for one requirement: by the officer holding the step, or by the applicant
     while the case waits on them."""
     now = now or timezone.now()
+    stored: list[str] = []
+    try:
+        return _case_file_add(
+            case=case, actor=actor, requirement=requirement, upload=upload, now=now, stored=stored
+        )
+    except BaseException:
+        _forget_files(stored)
+        raise
+
+
+def _case_file_add(
+    *, case: Case, actor: Actor, requirement: str, upload: UploadedFile, now: datetime, stored: list[str]
+) -> CaseFile:
     with transaction.atomic():
         locked = _locked_case(case)
         process = locked.compiled()
@@ -830,7 +897,7 @@ def case_file_add(
             role = locked.current_role
         row = _file_store(
             case=locked, requirement=requirement, upload=upload, actor=actor,
-            label=_actor_label(locked, actor, role), at=now,
+            label=_actor_label(locked, actor, role), at=now, stored=stored,
         )  # fmt: skip
         Case.objects.filter(pk=locked.pk).update(version=F("version") + 1)
         events.case_file_added(actor=actor.db_user, case=locked, file=row)

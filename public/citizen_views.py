@@ -90,6 +90,18 @@ def apply(request: HttpRequest, agency_slug: str, service_slug: str) -> HttpResp
             except CaseError as error:
                 form.add_error(None, error.message)
             else:
+                remembered = _remembered(request)
+                if not created.created and (remembered is None or remembered["id"] != created.case.pk):
+                    # A repeat of a submission this browser did not make: someone else's key.
+                    form.add_error(
+                        None, _("Formulir ini sudah pernah dikirim. Muat ulang halaman dan isi lagi.")
+                    )
+                    return render(
+                        request,
+                        "public/citizen/apply.html",
+                        {"service": service, "agency": service.agency, "track": track, "form": form},
+                        status=409,
+                    )
                 _remember(request, created.case)
                 # A repeated press returns the first permohonan without a PIN; its receipt is
                 # already in the session.

@@ -70,7 +70,8 @@ def version_from(data: QueryDict) -> int:
 
 def action_from(data: QueryDict) -> ActionInput:
     assignee = data.get("assignee", "").strip()
-    if assignee and not assignee.isdigit():
+    # isascii too: "²".isdigit() is True but int("²") fails.
+    if assignee and not (assignee.isascii() and assignee.isdigit() and len(assignee) <= 18):
         raise InvalidInput(_("Petugas yang dipilih tidak dikenal."), {"assignee": "unknown"})
     return ActionInput(
         action=data.get("action", ""),

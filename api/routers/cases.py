@@ -39,7 +39,15 @@ from cases.selectors import (
     case_timeline,
     inbox_for_user,
 )
-from cases.services import Actor, Applicant, case_act, case_create, case_file_add, case_pin_check
+from cases.services import (
+    Actor,
+    Applicant,
+    InvalidInput,
+    case_act,
+    case_create,
+    case_file_add,
+    case_pin_check,
+)
 from standards.selectors import service_get
 
 router = Router(tags=["Permohonan"])
@@ -87,7 +95,13 @@ def _present_case(case: Case, user: Any) -> dict[str, Any]:
 
 
 def _uploads(request: HttpRequest) -> list[tuple[str, DjangoUpload]]:
-    return [(key, upload) for key in request.FILES for upload in request.FILES.getlist(key)]
+    """One file per requirement: more would let one request fill the storage."""
+    many = [key for key in request.FILES if len(request.FILES.getlist(key)) > 1]
+    if many:
+        raise InvalidInput(
+            _("Satu berkas untuk setiap persyaratan."), {f"files.{key}": "one_file_only" for key in many}
+        )
+    return [(key, request.FILES[key]) for key in request.FILES]
 
 
 @router.post(
