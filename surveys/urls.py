@@ -10,6 +10,7 @@ urlpatterns = [
     path("kerja/skm/", views.staff_index, name="staff_index"),
     path("kerja/skm/<slug:agency_slug>/laporan/", views.staff_report, name="staff_report"),
     path("kerja/skm/<slug:agency_slug>/laporan.xlsx", views.staff_report_xlsx, name="staff_report_xlsx"),
+    path("kerja/skm/<slug:agency_slug>/laporan.pdf", views.staff_report_pdf, name="staff_report_pdf"),
     path("kerja/skm/<slug:agency_slug>/mesin-skm/", views.staff_kiosk_enable, name="staff_kiosk_enable"),
     path("kerja/skm/<slug:agency_slug>/tugas/", views.staff_tasks, name="staff_tasks"),
     path("kerja/skm/<slug:agency_slug>/tugas/<int:task_id>/", views.staff_task_done, name="staff_task_done"),

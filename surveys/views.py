@@ -360,6 +360,20 @@ def staff_report_xlsx(request: HttpRequest, agency_slug: str) -> HttpResponse:
     return response
 
 
+@require_GET
+@login_required
+def staff_report_pdf(request: HttpRequest, agency_slug: str) -> HttpResponse:
+    from surveys.report_pdf import report_pdf
+
+    agency, _all, service, period, report = _report_for(request, agency_slug)
+    data = report_pdf(report=report, service=service, limits=_limit_rows(report), printed_at=timezone.now())
+    name = f"laporan-kinerja-{agency.slug}{'-' + service.slug if service else ''}-{period.key}.pdf"
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def staff_entry(request: HttpRequest, agency_slug: str, service_slug: str) -> HttpResponse:
