@@ -27,10 +27,10 @@ from cases.services import (
     CaseError,
     Conflict,
     InvalidInput,
-    case_act,
     case_create,
     case_file_add,
 )
+from documents.services import case_act_with_documents
 from pelayan.lib import tracking
 from standards.selectors import standard_published
 from workspace import forms, presenters
@@ -271,9 +271,12 @@ def case_action(request: HttpRequest, number: str) -> HttpResponse:
             assignee = officer_get(pk=data.assignee_id)
             if assignee is None:
                 raise InvalidInput(_("Petugas yang dipilih tidak dikenal."), {"assignee": "unknown"})
-        case_act(
+        # Documents: a sign step signs its document first (passphrase/PIN from the form, never kept);
+        # receipts and reply letters are made with their steps.
+        case_act_with_documents(
             case=case,
             actor=Actor(request.user),
+            passphrase=request.POST.get("passphrase") or None,
             action=data.action,
             version=data.version,
             note=data.note,

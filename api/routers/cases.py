@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import UploadedFile as DjangoUpload
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import File, Form, Header, Path, Router, Status, UploadedFile
+from ninja import Field, File, Form, Header, Path, Router, Status, UploadedFile
 from ninja.pagination import paginate
 
 from accounts.login_protection import client_ip
@@ -43,14 +43,24 @@ from cases.services import (
     Actor,
     Applicant,
     InvalidInput,
-    case_act,
     case_create,
     case_file_add,
     case_pin_check,
 )
+from documents.services import case_act_with_documents
 from standards.selectors import service_get
 
 router = Router(tags=["Permohonan"])
+
+
+# Documents (documents/): the sign action carries the signer's passphrase or PIN.
+class ActionWithPassphraseIn(ActionIn):
+    passphrase: str | None = Field(
+        None,
+        max_length=200,
+        description="Passphrase atau PIN penandatangan, hanya untuk tindakan `sign`; tidak disimpan.",
+    )
+
 
 CaseNumber = Path[str]
 _MULTIPART_CASE = {
@@ -203,12 +213,15 @@ def add_file(
     summary="Ambil tindakan",
     operation_id="case_act",
 )
-def act(request: HttpRequest, number: CaseNumber, payload: ActionIn):
+def act(request: HttpRequest, number: CaseNumber, payload: ActionWithPassphraseIn):
     """Ambil satu tindakan dari `actions` pada `version` yang Anda lihat.
 
     409 bila permohonan sudah berubah sejak versi itu atau tindakan itu tidak terbuka sekarang
     (dua petugas menekan bersamaan: satu berhasil, satu 409); 403 bila langkah ini bukan tugas
-    Anda; 400 untuk catatan, persyaratan, unit, atau petugas yang tidak sah (`fields`)."""
+    Anda; 400 untuk catatan, persyaratan, unit, atau petugas yang tidak sah (`fields`).
+    Tindakan `sign` menandatangani dokumen langkah itu lebih dulu (`passphrase` bila identitas
+    penandatangan memerlukannya); tanda tangan yang gagal dijawab 400 pada `passphrase` dan
+    permohonan tetap di langkahnya."""
     user = caller(request)
     case = _case_or_404(request, number)
     assignee = None
@@ -217,9 +230,10 @@ def act(request: HttpRequest, number: CaseNumber, payload: ActionIn):
         if assignee is None:
             message = _("Petugas '%(name)s' tidak ditemukan.") % {"name": payload.assignee}
             raise ApiError(400, "invalid_request", message, [{"field": "assignee", "message": message}])
-    acted = case_act(
+    acted = case_act_with_documents(
         case=case,
         actor=Actor(user),
+        passphrase=payload.passphrase,
         action=payload.action,
         version=payload.version,
         note=payload.note,
