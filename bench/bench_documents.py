@@ -28,6 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("PELAYAN_ALLOW_INSECURE_KEY", "1")
+# The built-in key is allowed only outside production (config/settings.py).
+os.environ.setdefault("PELAYAN_ENV", "development")
 SCRATCH = tempfile.TemporaryDirectory(prefix="pelayan-bench-docs-")
 os.environ["PELAYAN_SIGNING_DIR"] = str(Path(SCRATCH.name) / "signing")
 os.environ["PELAYAN_MEDIA_ROOT"] = str(Path(SCRATCH.name) / "media")
