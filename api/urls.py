@@ -19,6 +19,7 @@ from accounts.access import is_private
 from api.conditional import PRIVATE_CACHE_CONTROL
 from api.errors import NotFound, error_body, install_error_handlers
 from api.routers import agencies, cases, services, standards
+from documents import api as documents_api
 
 DESCRIPTION = """
 API baca Pelayan: instansi, layanan, dan standar pelayanan (PermenPAN-RB 15/2014) beserta
@@ -114,6 +115,7 @@ api.add_router("", agencies.router)
 api.add_router("", services.router)
 api.add_router("", standards.router)
 api.add_router("", cases.router)
+api.add_router("", documents_api.router)
 
 # Last, so it only catches paths no endpoint matched: they get the JSON error body, not an HTML page.
 _fallback = Router()

@@ -19,6 +19,9 @@ CASE_PATHS = {
     "/api/v1/cases/{number}/actions": {"post"},
     "/api/v1/inbox": {"get"},
     "/api/v1/track/{number}": {"get"},
+    # A case's documents (documents/api.py).
+    "/api/v1/cases/{number}/documents": {"get"},
+    "/api/v1/cases/{number}/documents/{code}/pdf": {"get"},
 }
 EXPECTED_PATHS = READ_PATHS | set(CASE_PATHS)
 
