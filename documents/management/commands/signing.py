@@ -44,6 +44,11 @@ class Command(BaseCommand):
             if options["passphrase_stdin"]:
                 passphrase = sys.stdin.readline().rstrip("\n")
             elif not options["no_passphrase"]:
+                if not sys.stdin.isatty():
+                    raise CommandError(
+                        "no terminal to ask for the passphrase: pipe it with --passphrase-stdin, "
+                        "or use --no-passphrase (local demo only)"
+                    )
                 passphrase = getpass.getpass("passphrase: ")
                 if passphrase != getpass.getpass("again: "):
                     raise CommandError("the passphrases differ")
