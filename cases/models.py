@@ -139,6 +139,10 @@ class CaseEventKind(models.TextChoices):
     ROUTED = "routed", _("Diteruskan ke unit")
     FILE_ADDED = "file_added", _("Berkas diunggah")
     ENDED = "ended", _("Selesai")
+    # Documents of the case (documents/): the letter could not be signed; a wrong product was
+    # replaced (the old letter revoked, a corrected one issued) and is to be delivered.
+    SIGNING_FAILED = "signing_failed", _("Tanda tangan elektronik gagal")
+    PRODUCT_REPLACED = "product_replaced", _("Produk diganti dan diantar")
 
 
 class CaseEvent(models.Model):

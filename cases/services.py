@@ -805,6 +805,16 @@ def _check_assignee(
     return assignee
 
 
+def case_event_note(
+    *, case: Case, kind: str, actor: Any | None, note: str = "", data: dict[str, Any] | None = None
+) -> CaseEvent:
+    """Add an entry to a case's timeline for something done beside its steps (a failed signature,
+    a replaced product), in the caller's transaction; the step and version do not change."""
+    who = Actor(user=actor)
+    return _event(case, kind=kind, at=timezone.now(), actor=who, label=_actor_label(case, who), note=note,
+                  data=data or {})  # fmt: skip
+
+
 # -- files -------------------------------------------------------------------------------------
 
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     # Before the public pages, whose first segment is an agency slug.
     path("v/", include("documents.urls")),
+    path("kerja/dokumen/", include("documents.workspace_urls")),
     path("kerja/", include("workspace.urls")),
     path("", include("surveys.urls")),
     path("", include("public.urls")),

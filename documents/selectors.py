@@ -21,6 +21,19 @@ def document_by_code(code: str) -> Document | None:
     return Document.objects.select_related("agency", "case").filter(public_code=code).first()
 
 
+def may_replace(*, document: Document, user) -> bool:
+    """Only an official holding the role of the step that made the letter (the camat for
+    Kedopok's) may replace it: the corrected letter is signed again by them."""
+    from accounts.models import Membership
+
+    case = document.case
+    if case is None or document.status != "signed":
+        return False
+    step = case.compiled().steps.get(document.step)
+    role_id = case.process.role_bindings.get(step.role) if step and step.role else None
+    return role_id is not None and Membership.objects.filter(user=user, role_id=role_id).exists()
+
+
 def case_documents(*, case) -> QuerySet[Document]:
     return Document.objects.filter(case=case).order_by("created_at", "id")
 

@@ -21,8 +21,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import audit_event_record
-from cases.models import Case
-from cases.services import ActionForbidden, Actor, Conflict, InvalidInput, case_act, may_act
+from cases.models import Case, CaseEventKind
+from cases.services import ActionForbidden, Actor, Conflict, InvalidInput, case_act, case_event_note, may_act
 from documents.models import (
     Delivery,
     Document,
@@ -393,6 +393,9 @@ def _mark_failed(document: Document, reason: str, actor: Any) -> None:
         )
         audit_event_record(actor=actor, agency=document.agency, action="document.signing_failed", target=document,
                            data={"number": document.number, "reason": reason[:1000]})  # fmt: skip
+        if document.case_id:
+            case_event_note(case=document.case, kind=CaseEventKind.SIGNING_FAILED, actor=actor,
+                            note=reason[:1000], data={"document": document.number})  # fmt: skip
 
 
 def _sign_locked(
@@ -615,6 +618,11 @@ def document_replace(
                        data={"number": new.number, "replaces": revoked.number, "reason": revoked.revoked_reason})  # fmt: skip
     audit_event_record(actor=actor, agency=old.agency, action="delivery.created", target=delivery,
                        data={"document": new.number, "address": delivery.address})  # fmt: skip
+    if old.case_id:
+        case_event_note(
+            case=old.case, kind=CaseEventKind.PRODUCT_REPLACED, actor=actor, note=revoked.revoked_reason,
+            data={"revoked": revoked.number, "document": new.number, "address": delivery.address},
+        )  # fmt: skip
     return Replacement(revoked=revoked, document=new, delivery=delivery)
 
 

@@ -30,6 +30,7 @@ from cases.services import (
     case_create,
     case_file_add,
 )
+from documents.selectors import case_documents, may_replace
 from documents.services import case_act_with_documents
 from pelayan.lib import tracking
 from standards.selectors import standard_published
@@ -236,6 +237,10 @@ def _case_page(
         "can_upload": bool(actions),
         "error": error,
         "failed": failed or {},
+        "documents": [
+            (document, may_replace(document=document, user=request.user))
+            for document in case_documents(case=case).select_related("case__process")
+        ],
     }
     return _page(request, "workspace/case.html", context, status=status)
 
