@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from audit.models import AuditAction, AuditEvent
-from audit.services import Actor, audit_event_record
+from audit.services import Actor, audit_event_build, audit_event_record
 from pelayan.lib.sla import ClockState
 
 if TYPE_CHECKING:
@@ -304,15 +304,23 @@ SLA_STATE_ACTIONS: Mapping[ClockState, AuditAction] = {
 }
 
 
-def sla_state_changed(*, clock: SlaClock, previous_state: str, at: dt.datetime) -> AuditEvent:
-    """A refresh found the clock in a new state (actor: the system)."""
-    return audit_event_record(
+def sla_state_changed_build(*, clock: SlaClock, previous_state: str, at: dt.datetime) -> AuditEvent:
+    """Unsaved: a refresh found the clock in a new state (actor: the system); the sweep records
+    many of them at once with ``audit_events_record``."""
+    return audit_event_build(
         actor=None,
         agency=clock.agency,
         action=SLA_STATE_ACTIONS[ClockState(clock.state)],
         target=clock,
         data={**_clock_data(clock), "previous_state": previous_state, "at": at.isoformat()},
     )
+
+
+def sla_state_changed(*, clock: SlaClock, previous_state: str, at: dt.datetime) -> AuditEvent:
+    """A refresh found the clock in a new state (actor: the system)."""
+    event = sla_state_changed_build(clock=clock, previous_state=previous_state, at=at)
+    event.save()
+    return event
 
 
 # -- login protection --------------------------------------------------------------------------

@@ -12,9 +12,8 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from audit import events
-from audit.events import SLA_STATE_ACTIONS, _clock_data
 from audit.models import AuditEvent
-from audit.services import Actor, audit_event_build, audit_events_record
+from audit.services import Actor, audit_events_record
 from calendars.models import (
     NonWorkingDay,
     NonWorkingDayKind,
@@ -31,7 +30,6 @@ from pelayan.lib.sla import (
     DEFAULT_AT_RISK_SHARE,
     ClockError,
     ClockRecord,
-    ClockState,
     ClockStatus,
     PauseNotAllowedError,
     clock_status,
@@ -368,14 +366,7 @@ def sla_clock_stop(*, actor: Actor, clock: SlaClock, at: datetime, now: datetime
 
 
 def _state_change_event(clock: SlaClock, before: str, now: datetime) -> AuditEvent:
-    """The audit event of a refresh that moved ``clock`` out of state ``before`` (actor: the system)."""
-    return audit_event_build(
-        actor=None,
-        agency=clock.agency,
-        action=SLA_STATE_ACTIONS[ClockState(clock.state)],
-        target=clock,
-        data={**_clock_data(clock), "previous_state": before, "at": now.isoformat()},
-    )
+    return events.sla_state_changed_build(clock=clock, previous_state=before, at=now)
 
 
 @transaction.atomic
