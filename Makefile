@@ -27,12 +27,14 @@ seed: migrate
 	$(BIN)/pelayan seed-demo
 	$(BIN)/pelayan signing init-demo
 
+# The demo runs with DEBUG off, like production: the site's own 404/500 pages and no uploaded file
+# served under /media/. `PELAYAN_DEBUG=1 make run` shows Django's debug pages for a crash.
 # The worker runs beside the server and is stopped (SIGTERM: it finishes the task in hand) when the
 # server stops, however it stops.
 run: seed
-	@PELAYAN_DEBUG=1 $(BIN)/pelayan worker & worker=$$!; \
+	@$(BIN)/pelayan worker & worker=$$!; \
 	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
-	PELAYAN_DEBUG=1 $(BIN)/pelayan runserver $(HOST):$(PORT)
+	$(BIN)/pelayan runserver $(HOST):$(PORT)
 
 lint: setup
 	$(BIN)/ruff check .

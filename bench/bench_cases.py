@@ -35,7 +35,10 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-os.environ.setdefault("PELAYAN_ALLOW_INSECURE_KEY", "1")
+os.environ.setdefault("PELAYAN_ENV", "development")
+# The case engine's own rate: the camat's sign step is taken unsigned here (the development switch);
+# rendering and signing letters is measured by bench_documents.py.
+os.environ.setdefault("PELAYAN_SIGNING_REQUIRED", "0")
 
 import django  # noqa: E402
 

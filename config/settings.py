@@ -4,6 +4,7 @@ docs/configuration.md."""
 from __future__ import annotations
 
 import os
+import secrets
 import tempfile
 from datetime import timedelta
 from pathlib import Path
@@ -22,16 +23,17 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 PELAYAN_ENV = env_choice("PELAYAN_ENV", ["production", "development", "test"], "production")
 DEBUG = env_bool("PELAYAN_DEBUG", False)
 # A fixed key would be a shared secret. It is only used for DEBUG runs and in the development and
-# test environments; in production it is refused whatever else is set.
+# test environments; production never uses it.
 SECRET_KEY = env_str("PELAYAN_SECRET_KEY", "")
 USING_INSECURE_KEY = not SECRET_KEY
-if USING_INSECURE_KEY:
-    if not DEBUG and PELAYAN_ENV == "production":
-        raise ImproperlyConfigured(
-            "PELAYAN_SECRET_KEY is required in production. The built-in key is public: it is used only "
-            "with PELAYAN_DEBUG=1 or PELAYAN_ENV=development/test (PELAYAN_ALLOW_INSECURE_KEY is not "
-            "honoured)."
-        )
+# Production without a key: the command-line tools that neither serve requests nor make anything
+# the key signs (config.secret_key.KEYLESS_COMMANDS: `pelayan due`, `migrate`, `signing`, ...) run
+# with a random key of their own, trusted by nothing; serving (config/wsgi.py, config/asgi.py) and
+# every other command stop with config.secret_key.MISSING_KEY.
+SECRET_KEY_MISSING = USING_INSECURE_KEY and not DEBUG and PELAYAN_ENV == "production"
+if SECRET_KEY_MISSING:
+    SECRET_KEY = "unset-" + secrets.token_urlsafe(48)
+elif USING_INSECURE_KEY:
     SECRET_KEY = "insecure-local-only-" + "0" * 40  # only reachable in local/test runs
 ALLOWED_HOSTS = env_list("PELAYAN_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("PELAYAN_CSRF_TRUSTED_ORIGINS", [])
@@ -72,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "config.error_pages.SiteNotFoundPageMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -191,8 +194,12 @@ PELAYAN_CASE_FILE_MAX_BYTES = env_int("PELAYAN_CASE_FILE_MAX_BYTES", 5 * 1024 * 
 PELAYAN_SIGNING_DIR = Path(env_str("PELAYAN_SIGNING_DIR", str(BASE_DIR / "var" / "signing")))
 # Extra trusted roots (PEM files) for validating signed documents, beside the demo CA when present.
 PELAYAN_SIGNING_TRUST_ROOTS = env_list("PELAYAN_SIGNING_TRUST_ROOTS", [])
-# A sign transition only through documents.services.case_sign (off until every caller uses it).
-PELAYAN_SIGNING_REQUIRED = env_bool("PELAYAN_SIGNING_REQUIRED", False)
+# A sign transition only through documents.services.case_sign, signed (docs/documents.md); 0 lets an
+# official without a signing identity take the sign step unsigned, for development only.
+PELAYAN_SIGNING_REQUIRED = env_bool("PELAYAN_SIGNING_REQUIRED", True)
+# A signing attempt still unfinished after this many seconds was cut off: it counts as failed and may
+# be retried (a remote signer's own timeout must be shorter).
+PELAYAN_SIGNING_TIMEOUT_SECONDS = env_int("PELAYAN_SIGNING_TIMEOUT_SECONDS", 300)
 # The largest PDF anyone may upload on /v/<code> to check it.
 PELAYAN_VERIFY_UPLOAD_MAX_BYTES = env_int("PELAYAN_VERIFY_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 

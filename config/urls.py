@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
 from api.urls import api
+from config.error_pages import favicon
 
 handler500 = "config.busy.server_error"
 
@@ -13,6 +14,7 @@ admin.site.index_title = "Administrasi standar pelayanan"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("favicon.ico", favicon),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

@@ -25,7 +25,10 @@ from documents.selectors import case_documents, document_by_code
 class CaseDocumentOut(Schema):
     kind: str = Field(description="`receipt`, `reply_letter`, `cover_letter`.")
     number: str
-    status: str = Field(description="`rendered`, `signing`, `signed`, `failed`, `revoked`.")
+    status: str = Field(
+        description="`rendered`, `signing` (tanda tangan sedang dibuat), `signed`, `failed` (juga "
+        "percobaan yang terhenti lebih lama dari batas waktunya; boleh dicoba lagi), `revoked`."
+    )
     issued_on: str
     sha256: str = Field(description="SHA-256 berkas yang berlaku (yang ditandatangani bila sudah).")
     download_url: str
@@ -67,14 +70,14 @@ def build_router() -> Router:
             {
                 "kind": d.kind,
                 "number": d.number,
-                "status": d.status,
+                "status": d.current_status,
                 "issued_on": d.issued_on.isoformat(),
                 "sha256": d.sha256,
                 "download_url": f"/api/v1/cases/{case.display_number}/documents/{d.public_code}/pdf",
                 "verify_url": verify_url(d.public_code),
                 "signer_name": d.signer_name,
                 "signed_at": d.signed_at.isoformat() if d.signed_at else None,
-                "failure_reason": d.failure_reason,
+                "failure_reason": d.current_failure_reason,
             }
             for d in case_documents(case=case)
         ]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -195,6 +198,9 @@ class Document(models.Model):
     signer_title = models.CharField(max_length=200, blank=True)
     signer_kind = models.CharField(max_length=10, choices=SignerKind.choices, blank=True)
     signed_at = models.DateTimeField(null=True, blank=True)
+    # When the signing attempt in progress began (status ``signing``); an attempt older than
+    # PELAYAN_SIGNING_TIMEOUT_SECONDS was cut off and may be retried.
+    signing_started_at = models.DateTimeField(null=True, blank=True)
     failure_reason = models.TextField(blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
     revoked_reason = models.TextField(blank=True)
@@ -223,10 +229,36 @@ class Document(models.Model):
                 condition=~Q(status=DocumentStatus.REVOKED) | Q(revoked_at__isnull=False),
                 name="document_revoked_has_time",
             ),
+            models.CheckConstraint(
+                condition=~Q(status=DocumentStatus.SIGNING) | Q(signing_started_at__isnull=False),
+                name="document_signing_has_start",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.number
+
+    def signing_cut_off(self, now: datetime.datetime | None = None) -> bool:
+        """A ``signing`` attempt older than PELAYAN_SIGNING_TIMEOUT_SECONDS never finished (the
+        process stopped, the signing service never answered): it counts as failed, and may be retried."""
+        if self.status != DocumentStatus.SIGNING or self.signing_started_at is None:
+            return False
+        limit = datetime.timedelta(seconds=settings.PELAYAN_SIGNING_TIMEOUT_SECONDS)
+        return self.signing_started_at < (now or timezone.now()) - limit
+
+    @property
+    def current_status(self) -> str:
+        return DocumentStatus.FAILED if self.signing_cut_off() else self.status
+
+    @property
+    def current_status_label(self) -> str:
+        return str(DocumentStatus(self.current_status).label)
+
+    @property
+    def current_failure_reason(self) -> str:
+        if self.signing_cut_off():
+            return str(_("Penandatanganan terhenti sebelum selesai. Silakan tanda tangani lagi."))
+        return self.failure_reason
 
 
 class DeliveryStatus(models.TextChoices):

@@ -109,3 +109,29 @@ def render_pdf(*, context: dict[str, Any], body: str) -> Rendered:
         )  # fmt: skip
     pdf = document.write_pdf(pdf_variant="pdf/a-2b", pdf_identifier=context["public_code"].encode())
     return Rendered(pdf=pdf, signature_page=page_index, signature_box=box)
+
+
+STAMP_LINES = ("Ditandatangani secara elektronik oleh", "{name}", "{title}", "{time}")
+
+
+def render_stamp(*, name: str, title: str, time: str, width: int, height: int) -> bytes:
+    """The visible signature block (name, title, time) as a one-page PDF of exactly the box's
+    size, which the signer draws into the signature field. WeasyPrint embeds its font (DejaVu
+    Sans), as PDF/A requires; pyHanko's own text stamps use Courier, which is not embedded."""
+    from django.utils.html import escape
+    from weasyprint import CSS, HTML
+
+    lines = "".join(
+        f"<p>{escape(line.format(name=name, title=title, time=time))}</p>" for line in STAMP_LINES
+    )
+    css = CSS(string=STAMP_CSS % {"width": max(width, 1), "height": max(height, 1)})
+    return HTML(string=f"<body>{lines}</body>", url_fetcher=_fetcher()).write_pdf(stylesheets=[css])
+
+
+STAMP_CSS = """
+@page { size: %(width)spt %(height)spt; margin: 0; }
+body { margin: 0; height: 100%%; box-sizing: border-box; border: 0.75pt solid #000; padding: 2pt 3pt;
+       font-family: "DejaVu Sans", sans-serif; font-size: 6.5pt; line-height: 1.25; overflow: hidden; }
+p { margin: 0; white-space: nowrap; overflow: hidden; }
+p:nth-child(2) { font-weight: bold; }
+"""

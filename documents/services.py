@@ -386,11 +386,28 @@ def _open_document(case: Case, step_id: str, kind: str) -> Document | None:
     )
 
 
-def _mark_failed(document: Document, reason: str, actor: Any) -> None:
-    with transaction.atomic():
-        Document.objects.filter(pk=document.pk).exclude(status=DocumentStatus.SIGNED).update(
-            status=DocumentStatus.FAILED, failure_reason=reason[:1000]
+def no_identity_error(user: Any) -> InvalidInput:
+    """The refusal of a sign step by an official without a signing identity: what is missing and
+    who can fix it, in the words the official reads."""
+    return InvalidInput(
+        _(
+            "Anda belum memiliki identitas tanda tangan elektronik, jadi dokumen ini belum dapat "
+            "ditandatangani dan tugas tetap terbuka. Minta admin instansi menerbitkannya untuk akun "
+            "%(username)s (perintah: pelayan signing issue %(username)s)."
         )
+        % {"username": user.get_username()},
+        {"passphrase": "no_identity"},
+    )
+
+
+def _attempt_fail(document: Document, attempt: dt.datetime, reason: str, actor: Any) -> None:
+    """End one signing attempt as failed, unless a later attempt has taken the document over."""
+    with transaction.atomic():
+        ended = Document.objects.filter(
+            pk=document.pk, status=DocumentStatus.SIGNING, signing_started_at=attempt
+        ).update(status=DocumentStatus.FAILED, failure_reason=reason[:1000], signing_started_at=None)
+        if not ended:
+            return
         audit_event_record(actor=actor, agency=document.agency, action="document.signing_failed", target=document,
                            data={"number": document.number, "reason": reason[:1000]})  # fmt: skip
         if document.case_id:
@@ -398,20 +415,28 @@ def _mark_failed(document: Document, reason: str, actor: Any) -> None:
                             note=reason[:1000], data={"document": document.number})  # fmt: skip
 
 
-def _sign_locked(
-    locked: Document, *, identity: SigningIdentity, passphrase: str | None, user: Any, now: dt.datetime
-) -> str:
-    """Sign the rendered file of a locked document, store the signed file and record it; returns
-    the stored name (for the caller to remove should its transaction roll back)."""
-    box = locked.context.get("signature", {})
-    request = SignRequest(
+def _sign_request(document: Document, identity: SigningIdentity, passphrase: str | None) -> SignRequest:
+    box = document.context.get("signature", {})
+    return SignRequest(
         signer_name=identity.name, signer_title=identity.title,
-        location=locked.context.get("place", ""), reason=f"{locked.get_kind_display()} {locked.number}",
+        location=document.context.get("place", ""), reason=f"{document.get_kind_display()} {document.number}",
         page=box.get("page", 0), box=tuple(box.get("box", (0, 0, 0, 0))), passphrase=passphrase,
+        time_zone=document.agency.timezone,
     )  # fmt: skip
-    with locked.rendered_file.open("rb") as handle:
+
+
+def _signature_make(document: Document, *, identity: SigningIdentity, passphrase: str | None) -> bytes:
+    """The signed PDF of the document's rendered file (the signer may take seconds: a remote call)."""
+    with document.rendered_file.open("rb") as handle:
         pdf = handle.read()
-    signed = signer_for(identity).sign(pdf, request)
+    return signer_for(identity).sign(pdf, _sign_request(document, identity, passphrase))
+
+
+def _signed_store(
+    locked: Document, signed: bytes, *, identity: SigningIdentity, user: Any, now: dt.datetime
+) -> str:
+    """Store the signed file of a locked document and record it; returns the stored name (for the
+    caller to remove should its transaction roll back)."""
     digest = hashlib.sha256(signed).hexdigest()
     locked.file.save("signed.pdf", ContentFile(signed), save=False)
     locked.status = DocumentStatus.SIGNED
@@ -422,6 +447,7 @@ def _sign_locked(
     locked.signer_title = identity.title
     locked.signer_kind = identity.kind
     locked.signed_at = now
+    locked.signing_started_at = None
     locked.failure_reason = ""
     locked.save()
     audit_event_record(
@@ -440,12 +466,16 @@ def case_sign(
     note: str = "",
     now: dt.datetime | None = None,
 ) -> Signed:
-    """Sign the product of the case's sign step and take the sign transition, as one change.
+    """Sign the product of the case's sign step and take the sign transition.
 
-    The document is rendered (and numbered) first and kept; signing it, storing the signed file
-    and ``case_act`` on the sign transition then commit together or not at all. A failed signature
-    leaves the case at its step and the document ``failed`` with the reason; signing again reuses
-    that document, its number and its code. Raises ``SigningFailed``, or the case's errors.
+    Three steps, so that a slow or remote signer holds no lock and its progress is visible:
+    (1) under the case's lock, the document is rendered (and numbered) or found, and marked
+    ``signing`` — committed; (2) the signer signs, outside any transaction; (3) the signed file is
+    stored, the document ``signed`` and ``case_act`` takes the sign transition, together or not at
+    all. A failed signature leaves the case at its step and the document ``failed`` with the
+    reason; an attempt cut off half-way stays ``signing`` until PELAYAN_SIGNING_TIMEOUT_SECONDS
+    have passed and then counts as failed. Signing again reuses the document, its number and its
+    code. Raises ``SigningFailed``, or the case's errors.
     """
     now = now or timezone.now()
     who = actor if isinstance(actor, Actor) else Actor(actor)
@@ -461,9 +491,7 @@ def case_sign(
         raise ActionForbidden(_("Anda tidak memegang tugas langkah ini."))
     identity = identity_for(user)
     if identity is None:
-        raise InvalidInput(
-            _("Anda belum memiliki identitas tanda tangan elektronik."), {"passphrase": "no_identity"}
-        )
+        raise no_identity_error(user)
     kind = document_kind_for(step, transition) or DocumentKind.COVER_LETTER
     with transaction.atomic():
         # The case row's lock makes two clicks on "sign" find (or make) one document, one number.
@@ -476,15 +504,36 @@ def case_sign(
                 agency=case.agency, kind=kind, case=case, step=step.id,
                 product=step.produces[0] if step.produces else "", identity=identity, actor=user, now=now,
             )  # fmt: skip
+        if document.status == DocumentStatus.SIGNING and not document.signing_cut_off():
+            raise Conflict(
+                _("Dokumen ini sedang ditandatangani. Tunggu sebentar, lalu muat ulang halaman."),
+                {"document": "signing"},
+            )
+        attempt = timezone.now()
+        Document.objects.filter(pk=document.pk).update(
+            status=DocumentStatus.SIGNING, signing_started_at=attempt, failure_reason=""
+        )
+        document.status, document.signing_started_at = DocumentStatus.SIGNING, attempt
+    try:
+        signed = _signature_make(document, identity=identity, passphrase=passphrase)
+    except SigningFailed as exc:
+        _attempt_fail(document, attempt, exc.reason, user)
+        raise
+    except Exception as exc:
+        _attempt_fail(
+            document, attempt, _("Penandatangan gagal: %(error)s") % {"error": type(exc).__name__}, user
+        )
+        raise
     signed_name = ""
     try:
         with transaction.atomic():
             locked = Document.objects.select_for_update().get(pk=document.pk)
-            if locked.status not in (DocumentStatus.RENDERED, DocumentStatus.FAILED):
+            if locked.status != DocumentStatus.SIGNING or locked.signing_started_at != attempt:
                 raise Conflict(
-                    _("Dokumen ini sedang atau sudah ditandatangani."), {"document": locked.status}
+                    _("Dokumen ini sudah ditandatangani atau sedang dicoba lagi. Muat ulang halaman."),
+                    {"document": locked.status},
                 )
-            signed_name = _sign_locked(locked, identity=identity, passphrase=passphrase, user=user, now=now)
+            signed_name = _signed_store(locked, signed, identity=identity, user=user, now=now)
             text = _("Ditandatangani secara elektronik: %(kind)s nomor %(number)s") % {
                 "kind": locked.get_kind_display(), "number": locked.number,
             }  # fmt: skip
@@ -492,12 +541,11 @@ def case_sign(
                 case=case, actor=who, action=transition.key, version=version,
                 note=f"{text}\n{note}".strip(), signed=True, now=now,
             )  # fmt: skip
-    except SigningFailed as exc:
-        _mark_failed(document, exc.reason, user)
-        raise
-    except Exception:
+    except Exception as exc:
         if signed_name:
             document.file.storage.delete(signed_name)
+        reason = getattr(exc, "message", "") or type(exc).__name__
+        _attempt_fail(document, attempt, str(reason), user)
         raise
     if not moved.is_open():
         case_documents_archive(case=moved, now=now)
@@ -516,7 +564,8 @@ def case_act_with_documents(
     **kwargs: Any,
 ) -> Case:
     """``case_act`` for the workspace and the API: a sign transition goes through ``case_sign``
-    (without a signing identity and with PELAYAN_SIGNING_REQUIRED off, it is taken unsigned);
+    (which refuses an official without a signing identity; only with PELAYAN_SIGNING_REQUIRED
+    set off, for development, is the step then taken unsigned);
     a transition that promises a document (receipt, reply letter) renders it in the same
     transaction as the move; any other transition is ``case_act`` unchanged."""
     now = now or timezone.now()
@@ -525,8 +574,8 @@ def case_act_with_documents(
     transition = step.transition(action) if step else None
     signs = transition is not None and transition.kind == "sign"
     if signs and identity_for(who.user) is None and not settings.PELAYAN_SIGNING_REQUIRED:
-        # Until PELAYAN_SIGNING_REQUIRED is on, an official without a signing identity takes the
-        # step as before, unsigned; with it on, case_sign refuses them.
+        # Only with PELAYAN_SIGNING_REQUIRED set off (development) does an official without a
+        # signing identity take the step unsigned; by default case_sign refuses them.
         signs = False
     if signs:
         return case_sign(case=case, actor=who, passphrase=passphrase, version=version,
@@ -593,9 +642,7 @@ def document_replace(
     was_signed = old.status == DocumentStatus.SIGNED
     identity = identity_for(actor) if was_signed else None
     if was_signed and identity is None:
-        raise InvalidInput(
-            _("Anda belum memiliki identitas tanda tangan elektronik."), {"passphrase": "no_identity"}
-        )
+        raise no_identity_error(actor)
     address = (address or (old.case.applicant_address if old.case_id else "")).strip()
     if not address:
         raise InvalidInput(_("Tulis alamat pengantaran."), {"address": "required"})
@@ -608,7 +655,8 @@ def document_replace(
     if was_signed:
         signed_name = ""
         try:
-            signed_name = _sign_locked(new, identity=identity, passphrase=passphrase, user=actor, now=now)
+            signed = _signature_make(new, identity=identity, passphrase=passphrase)
+            signed_name = _signed_store(new, signed, identity=identity, user=actor, now=now)
         except Exception:
             if signed_name:
                 new.file.storage.delete(signed_name)

@@ -25,7 +25,6 @@ from cases.services import InvalidInput
 from documents.models import SignerKind, SigningIdentity
 
 FIELD_NAME = "TandaTanganElektronik"
-STAMP_TEXT = "Ditandatangani secara elektronik oleh\n%(signer)s\n%(title)s\n%(ts)s"
 
 
 class SigningFailed(InvalidInput):
@@ -47,6 +46,8 @@ class SignRequest:
     page: int
     box: tuple[int, int, int, int]
     passphrase: str | None = None
+    # The zone the signing time is shown in on the visible block (the agency's).
+    time_zone: str = "Asia/Jakarta"
 
 
 class Signer(Protocol):
@@ -70,11 +71,45 @@ def pades_sign(pdf: bytes, request: SignRequest, *, pkcs12: bytes, passphrase: b
     return pades_sign_with(pdf, request, signer)
 
 
+class _StampPage:
+    """The stamp PDF (bytes, not a file) imported as the signature field's appearance."""
+
+    @staticmethod
+    def content(stamp_pdf: bytes):
+        from pyhanko.pdf_utils.content import ImportedPdfPage
+        from pyhanko.pdf_utils.reader import PdfFileReader
+
+        class FromBytes(ImportedPdfPage):
+            def render(self) -> bytes:
+                import binascii
+                import uuid
+
+                from pyhanko.pdf_utils.layout import BoxConstraints
+
+                xobj = self._ensure_writer.import_page_as_xobject(
+                    PdfFileReader(BytesIO(stamp_pdf)), page_ix=0
+                )
+                name = b"/Import" + binascii.hexlify(uuid.uuid4().bytes)
+                self.resources.xobject[name.decode("ascii")] = xobj
+                x1, y1, x2, y2 = xobj.get_object()["/BBox"]
+                self.box = BoxConstraints(width=abs(x1 - x2), height=abs(y1 - y2))
+                return name + b" Do"
+
+        return FromBytes("")
+
+
 def pades_sign_with(pdf: bytes, request: SignRequest, signer) -> bytes:
-    """PAdES B-B with any pyHanko signer (PKCS#12 in memory, PKCS#11 session)."""
+    """PAdES B-B with any pyHanko signer (PKCS#12 in memory, PKCS#11 session), with the visible
+    block (name, title, time) drawn by WeasyPrint so its font is embedded and a PDF/A letter stays
+    PDF/A (the signature is an incremental update of the file)."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
     from pyhanko import stamp
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
+
+    from documents.rendering import render_stamp
 
     writer = IncrementalPdfFileWriter(BytesIO(pdf))
     fields.append_signature_field(
@@ -88,12 +123,22 @@ def pades_sign_with(pdf: bytes, request: SignRequest, signer) -> bytes:
         location=request.location,
         reason=request.reason,
     )
-    style = stamp.TextStampStyle(
-        stamp_text=STAMP_TEXT, border_width=1, timestamp_format="%d-%m-%Y %H:%M:%S %Z"
-    )
-    out = signers.PdfSigner(meta, signer=signer, stamp_style=style).sign_pdf(
-        writer, appearance_text_params={"title": request.signer_title}
-    )
+    x1, y1, x2, y2 = request.box
+    when = dt.datetime.now(ZoneInfo(request.time_zone))
+    stamp_pdf = render_stamp(
+        name=request.signer_name, title=request.signer_title, time=when.strftime("%d-%m-%Y %H:%M:%S %Z"),
+        width=abs(x2 - x1), height=abs(y2 - y1),
+    )  # fmt: skip
+    from pyhanko.pdf_utils import layout
+
+    style = stamp.StaticStampStyle(
+        background=_StampPage.content(stamp_pdf), border_width=0,
+        background_layout=layout.SimpleBoxLayoutRule(
+            x_align=layout.AxisAlignment.ALIGN_MIN, y_align=layout.AxisAlignment.ALIGN_MIN,
+            margins=layout.Margins.uniform(0), inner_content_scaling=layout.InnerScaling.STRETCH_FILL,
+        ),
+    )  # fmt: skip
+    out = signers.PdfSigner(meta, signer=signer, stamp_style=style).sign_pdf(writer)
     return out.getvalue()
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from django.test.utils import override_settings
 
@@ -28,6 +31,39 @@ def _fast_password_hashing():
     not the hash's cost."""
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _files_of_the_run(tmp_path_factory) -> Path:
+    """Uploaded and signed files, the demo CA and signing identities go to a folder of this run,
+    never to the checkout's var/. The demo CA (an RSA key pair) is made once here; a test with a
+    signing folder of its own gets a copy through ``demo_ca``."""
+    from documents.ca import init_demo_ca
+
+    root = tmp_path_factory.mktemp("pelayan-files")
+    with override_settings(MEDIA_ROOT=root / "media", PELAYAN_SIGNING_DIR=root / "signing"):
+        init_demo_ca()
+        yield root
+
+
+@pytest.fixture
+def demo_ca(_files_of_the_run) -> Path:
+    """The run's demo CA in the signing folder in force; returns its certificate (the trust root)."""
+    from django.conf import settings
+
+    target = Path(settings.PELAYAN_SIGNING_DIR) / "demo-ca"
+    if not (target / "ca.cert.pem").is_file():
+        shutil.copytree(_files_of_the_run / "signing" / "demo-ca", target, dirs_exist_ok=True)
+    return target / "ca.cert.pem"
+
+
+@pytest.fixture
+def demo_signers(demo, demo_ca):
+    """What `make seed` does after loading the demo: every official whose step signs (Kedopok's
+    camat) holds a passphrase-free identity from the demo CA, so sign steps are signed for real."""
+    from documents.services import demo_signers_ensure
+
+    return demo_signers_ensure()
 
 
 @pytest.fixture(autouse=True)

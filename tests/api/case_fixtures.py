@@ -70,6 +70,7 @@ def media(settings, tmp_path):
 @pytest.fixture
 def tokens(request, media) -> dict[str, str]:
     request.getfixturevalue("demo")
+    request.getfixturevalue("demo_signers")  # the camat signs with the demo identity
     return {key: api_token_create(user=login(username), name="test")[1] for key, username in LOGINS.items()}
 
 

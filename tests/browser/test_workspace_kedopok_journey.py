@@ -23,10 +23,12 @@ def _media_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture
-def demo_logins(demo_site):
+def demo_logins(demo_site, demo_ca):
+    from documents.services import demo_signers_ensure
     from standards.demo import DEMO_PASSWORD, load_demo
 
     load_demo(with_users=True)
+    demo_signers_ensure()  # as `make seed` does: the camat signs without a passphrase
     return DEMO_PASSWORD
 
 

@@ -39,5 +39,6 @@ def kecamatan_operator(demo):
 
 
 @pytest.fixture
-def camat(demo):
+def camat(demo, demo_signers):
+    """The camat signs Kedopok's letter, with the demo identity `make seed` gives them."""
     return login("kec-kedopok.camat")

@@ -12,6 +12,7 @@ from calendars.models import SlaClock, SlaPhase
 from calendars.selectors import clock_status_now
 from cases.models import CaseEventKind, CaseStatus
 from cases.services import Actor, Applicant, Conflict, case_act, case_create, case_file_add
+from documents.services import case_act_with_documents
 
 WIB = ZoneInfo("Asia/Jakarta")
 # Wednesday 4 November 2026, office hours.
@@ -68,7 +69,8 @@ def test_it_returns_incomplete_file_to_kelurahan_and_finishes_within_fifteen_min
     ]
     current = returned
     for user, action, minute in steps:
-        current = case_act(
+        # The sign step signs the camat's letter first (documents.services), as the workspace does.
+        current = case_act_with_documents(
             case=current, actor=Actor(user), action=action, version=current.version,
             now=T0 + dt.timedelta(minutes=minute),
         )  # fmt: skip

@@ -11,7 +11,6 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from cases.services import Actor, Applicant, case_act, case_create
-from documents.ca import init_demo_ca
 from standards.demo import load_demo
 from standards.models import Service
 
@@ -31,11 +30,6 @@ def signing_dir(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.SITE_URL = "https://pelayan.example.id"
     return settings.PELAYAN_SIGNING_DIR
-
-
-@pytest.fixture
-def demo_ca(signing_dir):
-    return init_demo_ca()
 
 
 @pytest.fixture

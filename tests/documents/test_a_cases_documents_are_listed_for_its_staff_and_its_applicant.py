@@ -8,8 +8,6 @@ import pytest
 from accounts.services import api_token_create
 from tests.documents.helpers import signed_letter
 
-pytestmark = pytest.mark.urls("tests.documents.api_urls")
-
 
 def bearer(user):
     _token, secret = api_token_create(user=user, name="uji")

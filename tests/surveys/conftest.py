@@ -10,7 +10,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from cases.services import Actor, Applicant, case_act, case_create
+from cases.services import Actor, Applicant, case_create
+from documents.services import case_act_with_documents
 from tests.cases import conftest as cases_fixtures
 
 demo = cases_fixtures.demo
@@ -49,8 +50,8 @@ def finish(case, *, officers: dict, at: dt.datetime, minutes: int):
     current = case
     for i, (who, action) in enumerate(FINISH):
         moment = at + dt.timedelta(minutes=minutes - (len(FINISH) - 1 - i) * 0.5)
-        current = case_act(case=current, actor=Actor(officers[who]), action=action, version=current.version,
-                           now=moment)  # fmt: skip
+        current = case_act_with_documents(case=current, actor=Actor(officers[who]), action=action,
+                                          version=current.version, now=moment)  # fmt: skip
     return current
 
 

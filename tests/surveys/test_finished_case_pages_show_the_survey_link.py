@@ -5,15 +5,14 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from cases.services import Actor, Applicant, case_act, case_create
-from standards.demo import load_demo
+from cases.services import Actor, Applicant, case_create
+from documents.services import case_act_with_documents
 from standards.models import Service
 from tests.cases.conftest import login
 
 
 @pytest.fixture
-def finished(db):
-    load_demo(with_users=True)
+def finished(demo, demo_signers):
     service = Service.objects.get(agency__slug="kec-kedopok", slug="surat-pengantar-izin-keramaian")
     created = case_create(
         service=service, actor=login("kec-kedopok.kedopok.operator-kelurahan"),
@@ -27,8 +26,8 @@ def finished(db):
         ("kec-kedopok.camat", "kembalikan-kecamatan"),
         ("kec-kedopok.operator-kecamatan", "kirim-kelurahan"),
     ]:
-        case = case_act(
-            case=case, actor=Actor(login(username)), action=action, version=case.version, signed=True
+        case = case_act_with_documents(
+            case=case, actor=Actor(login(username)), action=action, version=case.version
         )
     assert case.status == "completed"
     return created.case.display_number, created.pin
