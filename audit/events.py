@@ -19,6 +19,11 @@ if TYPE_CHECKING:
     from accounts.models import ApiToken, Membership, StaffRole
     from calendars.models import NonWorkingDay, SlaClock, WeeklySchedule
     from cases.models import Case, CaseFile
+    from complaints.models import Complaint
+    from frontdesk.models import GuestEntry, KioskDevice, Ticket
+    from lapor.models import LaporStatusPush
+    from notifications.models import InboundMessageRecord, OutboundMessage
+    from open311.models import Open311Client
     from standards.models import Agency, Service, Standard, Unit
 
 
@@ -416,4 +421,381 @@ def case_pin_locked(*, case: Case, until: dt.datetime) -> AuditEvent:
         action=AuditAction.CASE_PIN_LOCKED,
         target=case,
         data={"until": until.isoformat()},
+    )
+
+
+def sla_allowance_changed(
+    *, actor: Actor, clock: SlaClock, before: Mapping[str, Any], allowance: Mapping[str, Any]
+) -> AuditEvent:
+    """The clock's allowance changed (a complaint re-tiered); due moment recomputed from its start."""
+    return audit_event_record(
+        actor=actor,
+        agency=clock.agency,
+        action=AuditAction.SLA_ALLOWANCE_CHANGED,
+        target=clock,
+        data={**_clock_data(clock), "before": dict(before), "allowance": dict(allowance)},
+    )
+
+
+# -- complaints --------------------------------------------------------------------------------
+# Complaint events never carry the complainant's identity: the audit trail is read by admins who
+# may not see who an anonymous or confidential complaint came from.
+
+
+def complaint_created(*, actor: Actor, complaint: Any) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=complaint.agency,
+        action=AuditAction.COMPLAINT_CREATED,
+        target=complaint,
+        data={
+            "case": complaint.case.number,
+            "kind": complaint.kind,
+            "channel": complaint.channel,
+            "register": complaint.register_label,
+            "anonymous": complaint.anonymous,
+            "confidential": complaint.confidential,
+        },
+    )
+
+
+def complaint_tier_set(
+    *, actor: Actor, complaint: Any, before: str, target: int | None, due_at: dt.datetime | None
+) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=complaint.agency,
+        action=AuditAction.COMPLAINT_TIER_SET,
+        target=complaint,
+        data={
+            "tier": complaint.tier,
+            "before": before,
+            "target": target,
+            "due_at": due_at.isoformat() if due_at else None,
+        },
+    )
+
+
+def complaint_note_added(*, actor: Actor, complaint: Any, note: Any) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=complaint.agency,
+        action=AuditAction.COMPLAINT_NOTE_ADDED,
+        target=complaint,
+        data={"note": note.pk},
+    )
+
+
+def complaint_answer_drafted(*, actor: Actor, complaint: Any) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=complaint.agency,
+        action=AuditAction.COMPLAINT_ANSWER_DRAFTED,
+        target=complaint,
+        data={"length": len(complaint.answer)},
+    )
+
+
+def complaint_answer_sent(*, actor: Actor, complaint: Any, via: str, message: Any = None) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=complaint.agency,
+        action=AuditAction.COMPLAINT_ANSWER_SENT,
+        target=complaint,
+        data={"via": via, "message": getattr(message, "pk", None)},
+    )
+
+
+def complaint_reply_received(*, complaint: Any, source_ref: str) -> AuditEvent:
+    return audit_event_record(
+        actor=None,
+        agency=complaint.agency,
+        action=AuditAction.COMPLAINT_REPLY_RECEIVED,
+        target=complaint,
+        data={"source_ref": source_ref[:200]},
+    )
+
+
+def complaint_escalated(*, complaint: Any, state: str, roles: Sequence[str]) -> AuditEvent:
+    return audit_event_record(
+        actor=None,
+        agency=complaint.agency,
+        action=AuditAction.COMPLAINT_ESCALATED,
+        target=complaint,
+        data={"state": state, "roles": list(roles)},
+    )
+
+
+def complaint_evaluated(*, actor: Actor, complaint: Any) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=complaint.agency,
+        action=AuditAction.COMPLAINT_EVALUATED,
+        target=complaint,
+        data={"length": len(complaint.evaluation)},
+    )
+
+
+def complaint_rated(*, complaint: Any) -> AuditEvent:
+    """Rated from the tracking page: the citizen holding the PIN, no user."""
+    return audit_event_record(
+        actor=None,
+        agency=complaint.agency,
+        action=AuditAction.COMPLAINT_RATED,
+        target=complaint,
+        data={"rating": complaint.rating},
+    )
+
+
+def complaint_box_opened(*, actor: Actor, opening: Any) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=opening.agency,
+        action=AuditAction.COMPLAINT_BOX_OPENED,
+        target=opening,
+        data={"opened_at": opening.opened_at.isoformat(), "slips": opening.slips},
+    )
+
+
+def complaint_recap_delivered(*, actor: Actor, recap: Any) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=recap.agency,
+        action=AuditAction.COMPLAINT_RECAP_DELIVERED,
+        target=recap,
+        data={"period": recap.period, "start": recap.start.isoformat(), "roles": list(recap.roles)},
+    )
+
+
+# -- notifications -----------------------------------------------------------------------------
+
+
+def _message_data(message: OutboundMessage) -> dict[str, Any]:
+    return {
+        "channel": message.channel,
+        "to": message.to,
+        "case": message.case_id,
+        "attempts": message.attempts,
+        "status": message.status,
+    }
+
+
+def message_queued(*, actor: Actor, message: OutboundMessage) -> AuditEvent:
+    return audit_event_record(
+        actor=actor, agency=message.agency, action=AuditAction.MESSAGE_QUEUED, target=message,
+        data=_message_data(message),
+    )  # fmt: skip
+
+
+def message_sent(*, message: OutboundMessage) -> AuditEvent:
+    return audit_event_record(
+        actor=None, agency=message.agency, action=AuditAction.MESSAGE_SENT, target=message,
+        data={**_message_data(message), "provider": message.provider,
+              "provider_message_id": message.provider_message_id, "sent_as": message.sent_as},
+    )  # fmt: skip
+
+
+def message_delivered(*, message: OutboundMessage, provider_status: str) -> AuditEvent:
+    return audit_event_record(
+        actor=None, agency=message.agency, action=AuditAction.MESSAGE_DELIVERED, target=message,
+        data={**_message_data(message), "provider_status": provider_status},
+    )  # fmt: skip
+
+
+def message_attempt_failed(*, message: OutboundMessage, error: str) -> AuditEvent:
+    """An attempt failed and another is due at ``next_attempt_at``."""
+    return audit_event_record(
+        actor=None, agency=message.agency, action=AuditAction.MESSAGE_ATTEMPT_FAILED, target=message,
+        data={**_message_data(message), "error": error[:500],
+              "next_attempt_at": message.next_attempt_at.isoformat() if message.next_attempt_at else None},
+    )  # fmt: skip
+
+
+def message_failed(*, message: OutboundMessage, error: str) -> AuditEvent:
+    return audit_event_record(
+        actor=None, agency=message.agency, action=AuditAction.MESSAGE_FAILED, target=message,
+        data={**_message_data(message), "error": error[:500]},
+    )  # fmt: skip
+
+
+def inbound_received(*, record: InboundMessageRecord) -> AuditEvent:
+    """A message arrived and was stored (a repeated delivery records nothing). The agency is the
+    handler's business; the trail keeps the provider's id and what became of it."""
+    return audit_event_record(
+        actor=None, agency=None, action=AuditAction.INBOUND_RECEIVED, target=record,
+        data={"channel": record.channel, "provider": record.provider,
+              "provider_message_id": record.provider_message_id, "status": record.status,
+              "reference": record.reference},
+    )  # fmt: skip
+
+
+# -- Open311 -----------------------------------------------------------------------------------
+
+
+def open311_client_created(*, actor: Actor, client: Open311Client) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=None,
+        action=AuditAction.OPEN311_CLIENT_CREATED,
+        target=client,
+        data={"name": client.name, "prefix": client.prefix},
+    )
+
+
+def open311_client_revoked(*, actor: Actor, client: Open311Client) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=None,
+        action=AuditAction.OPEN311_CLIENT_REVOKED,
+        target=client,
+        data={"name": client.name, "prefix": client.prefix},
+    )
+
+
+def _lapor_status(action: AuditAction, complaint: Complaint, push: LaporStatusPush) -> AuditEvent:
+    return audit_event_record(
+        actor=None,
+        agency=complaint.agency,
+        action=action,
+        target=push,
+        data={
+            "lapor_id": push.lapor_id,
+            "status": push.status,
+            "attempts": push.attempts,
+            "error": push.last_error,
+        },
+    )
+
+
+def lapor_status_queued(*, complaint: Complaint, push: LaporStatusPush) -> AuditEvent:
+    return _lapor_status(AuditAction.LAPOR_STATUS_QUEUED, complaint, push)
+
+
+def lapor_status_sent(*, complaint: Complaint, push: LaporStatusPush) -> AuditEvent:
+    return _lapor_status(AuditAction.LAPOR_STATUS_SENT, complaint, push)
+
+
+def lapor_status_failed(*, complaint: Complaint, push: LaporStatusPush) -> AuditEvent:
+    return _lapor_status(AuditAction.LAPOR_STATUS_FAILED, complaint, push)
+
+
+# -- front office (frontdesk/) -----------------------------------------------------------------
+
+
+def frontdesk_settings_changed(
+    *, actor: Actor, agency: Agency, what: str, data: Mapping[str, Any]
+) -> AuditEvent:
+    """Desks, queue lines or the check-in checklist of an agency changed (``what`` says which)."""
+    return audit_event_record(
+        actor=actor,
+        agency=agency,
+        action=AuditAction.FRONTDESK_SETTINGS_CHANGED,
+        target=agency,
+        data={"what": what, **data},
+    )
+
+
+def kiosk_device_created(*, actor: Actor, device: KioskDevice) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=device.agency,
+        action=AuditAction.KIOSK_DEVICE_CREATED,
+        target=device,
+        data={"name": device.name, "acts_as": device.acts_as_id},
+    )
+
+
+def kiosk_device_activated(*, device: KioskDevice) -> AuditEvent:
+    """Done on the tablet itself, with the one-time code: no signed-in actor."""
+    return audit_event_record(
+        actor=None,
+        agency=device.agency,
+        action=AuditAction.KIOSK_DEVICE_ACTIVATED,
+        target=device,
+        data={"name": device.name},
+    )
+
+
+def kiosk_device_revoked(*, actor: Actor, device: KioskDevice) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=device.agency,
+        action=AuditAction.KIOSK_DEVICE_REVOKED,
+        target=device,
+        data={"name": device.name},
+    )
+
+
+def guest_entry_recorded(*, actor: Actor, entry: GuestEntry) -> AuditEvent:
+    # No name or contact in the audit log: the guest book itself holds them.
+    return audit_event_record(
+        actor=actor,
+        agency=entry.agency,
+        action=AuditAction.GUEST_ENTRY_RECORDED,
+        target=entry,
+        data={
+            "source": entry.source,
+            "device": entry.device_id,
+            "case": entry.case.number if entry.case else None,
+            "photo": bool(entry.id_photo),
+        },
+    )
+
+
+_TICKET_ACTIONS = {
+    "issued": AuditAction.TICKET_ISSUED,
+    "called": AuditAction.TICKET_CALLED,
+    "recalled": AuditAction.TICKET_RECALLED,
+    "served": AuditAction.TICKET_SERVED,
+    "finished": AuditAction.TICKET_FINISHED,
+    "no_show": AuditAction.TICKET_NO_SHOW,
+}
+
+
+def _ticket_event(actor: Actor, ticket: Ticket, what: str) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=ticket.agency,
+        action=_TICKET_ACTIONS[what],
+        target=ticket,
+        data={
+            "number": ticket.number,
+            "day": ticket.day.isoformat(),
+            "status": ticket.status,
+            "counter": ticket.counter.number if ticket.counter else None,
+        },
+    )
+
+
+def ticket_issued(*, actor: Actor, ticket: Ticket) -> AuditEvent:
+    return _ticket_event(actor, ticket, "issued")
+
+
+def ticket_called(*, actor: Actor, ticket: Ticket) -> AuditEvent:
+    return _ticket_event(actor, ticket, "called")
+
+
+def ticket_recalled(*, actor: Actor, ticket: Ticket) -> AuditEvent:
+    return _ticket_event(actor, ticket, "recalled")
+
+
+def ticket_served(*, actor: Actor, ticket: Ticket) -> AuditEvent:
+    return _ticket_event(actor, ticket, "served")
+
+
+def ticket_finished(*, actor: Actor, ticket: Ticket) -> AuditEvent:
+    return _ticket_event(actor, ticket, "finished")
+
+
+def ticket_no_show(*, actor: Actor, ticket: Ticket) -> AuditEvent:
+    return _ticket_event(actor, ticket, "no_show")
+
+
+def visitor_checked_in(*, actor: Actor, entry: GuestEntry, appointment_ref: str) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=entry.agency,
+        action=AuditAction.VISITOR_CHECKED_IN,
+        target=entry,
+        data={"appointment": appointment_ref, "checklist": len(entry.checklist)},
     )

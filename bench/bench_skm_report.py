@@ -113,7 +113,7 @@ def build(cases: int, responses: int) -> Service:
     service = Service.objects.select_related("agency").get(
         agency__slug="kec-kedopok", slug="surat-pengantar-izin-keramaian"
     )
-    standard = Standard.objects.select_related("process").get(
+    standard = Standard.objects.prefetch_related("process_definitions").get(
         service=service, status=StandardStatus.PUBLISHED
     )
     params = {

@@ -45,6 +45,7 @@ __all__ = [
     "non_working_day_delete",
     "non_working_day_update",
     "schedule_save",
+    "sla_clock_allowance_change",
     "sla_clock_pause",
     "sla_clock_refresh",
     "sla_clock_resume",
@@ -363,6 +364,32 @@ def sla_clock_stop(*, actor: Actor, clock: SlaClock, at: datetime, now: datetime
         change=lambda record: record.stop(at),
         audit=lambda stored: events.sla_stopped(actor=actor, clock=stored, at=at),
     )
+
+
+@transaction.atomic
+def sla_clock_allowance_change(
+    *,
+    actor: Actor,
+    clock: SlaClock,
+    allowance: Duration,
+    text: str = "",
+    now: datetime | None = None,
+) -> SlaClock:
+    """Give the clock a new allowance (a complaint re-tiered). The due moment is recomputed from
+    the clock's start with the new allowance; the intervals are kept, so time the clock stood
+    paused stays uncounted."""
+    clock = _locked(clock)
+    if clock.phase == SlaPhase.STOPPED:
+        raise ClockError("a stopped clock keeps its allowance")
+    before = {"value": clock.allowance_value, "unit": clock.allowance_unit, "text": clock.allowance_text}
+    clock.allowance_value = allowance.value
+    clock.allowance_unit = allowance.unit.value
+    clock.allowance_text = (text or allowance.label())[:200]
+    stored = clock_intervals(clock)
+    _apply_status(clock, clock_status(clock_record(clock, stored), _calendar(clock), now or timezone.now()))
+    clock.save()
+    events.sla_allowance_changed(actor=actor, clock=clock, before=before, allowance=allowance.as_dict())
+    return clock
 
 
 def _state_change_event(clock: SlaClock, before: str, now: datetime) -> AuditEvent:

@@ -143,6 +143,10 @@ class CaseEventKind(models.TextChoices):
     # replaced (the old letter revoked, a corrected one issued) and is to be delivered.
     SIGNING_FAILED = "signing_failed", _("Tanda tangan elektronik gagal")
     PRODUCT_REPLACED = "product_replaced", _("Produk diganti dan diantar")
+    # Complaints (complaints/): the tier set or changed, the answer sent, a reply of the citizen.
+    TIER_SET = "tier_set", _("Tingkat pengaduan ditetapkan")
+    ANSWER_SENT = "answer_sent", _("Jawaban dikirim")
+    REPLY_RECEIVED = "reply_received", _("Balasan pengadu diterima")
 
 
 class CaseEvent(models.Model):

@@ -47,7 +47,8 @@ def visible_cases(*, user: Any) -> QuerySet[Case]:
     scope = _scope(user)
     if scope is None:
         return Case.objects.none()
-    return Case.objects.filter(scope)
+    # A confidential complaint is seen only by its complaint team, through complaints.selectors.
+    return Case.objects.filter(scope).exclude(complaint__confidential=True)
 
 
 def case_get_for_user(*, user: Any, number: str) -> Case | None:
@@ -265,7 +266,7 @@ def services_for_officer(*, user: Any) -> list[Any]:
     return list(
         Service.objects.filter(
             agency_id__in=ids, is_active=True, standards__status=StandardStatus.PUBLISHED,
-            standards__process__isnull=False,
+            standards__process_definitions__purpose="service",
         )
         .select_related("agency")
         .order_by("agency__name", "name")

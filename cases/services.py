@@ -35,7 +35,7 @@ from pelayan.lib import tracking
 from pelayan.lib.durations import Duration, Unit
 from pelayan.lib.process import ClockChange, CompiledStep, CompiledTrack, Move, Process, move
 from pelayan.lib.standard_schema import Performer, TransitionKind
-from standards.models import ProcessDefinition, Service, Standard, StandardStatus
+from standards.models import ProcessDefinition, ProcessPurpose, Service, Standard, StandardStatus
 from standards.models import Unit as AgencyUnit
 
 logger = logging.getLogger("pelayan.cases")
@@ -157,18 +157,19 @@ def _bound_role(definition: ProcessDefinition, code: str | None) -> int | None:
 # -- creating ----------------------------------------------------------------------------------
 
 
-def _published(service: Service) -> tuple[Standard, ProcessDefinition]:
-    standard = (
-        Standard.objects.filter(service=service, status=StandardStatus.PUBLISHED)
-        .select_related("process")
+def _published(service: Service, purpose: str = ProcessPurpose.SERVICE) -> tuple[Standard, ProcessDefinition]:
+    definition = (
+        ProcessDefinition.objects.filter(
+            standard__service=service, standard__status=StandardStatus.PUBLISHED, purpose=purpose
+        )
+        .select_related("standard")
         .first()
     )
-    definition = getattr(standard, "process", None) if standard else None
-    if standard is None or definition is None or not service.is_active:
+    if definition is None or not service.is_active:
         raise InvalidInput(
             _("Layanan ini belum memiliki standar pelayanan yang berlaku."), {"service": "no_standard"}
         )
-    return standard, definition
+    return definition.standard, definition
 
 
 def _choose_track(process: Process, track: str | None, channel: str) -> CompiledTrack:
@@ -297,12 +298,15 @@ def case_create(
     files: Sequence[tuple[str, UploadedFile]] = (),
     unit: AgencyUnit | None = None,
     now: datetime | None = None,
+    purpose: str = ProcessPurpose.SERVICE,
 ) -> CaseCreated:
     """Open a case on the published standard of ``service`` and take its submission.
 
     ``actor`` is the officer entering it (a letter, a visitor, the kelurahan operator) or ``None``
     for a citizen applying online. With ``idempotency_key``, a repeated submission returns the
-    case the first one made.
+    case the first one made. ``purpose`` picks the process: the service procedure, or the
+    complaint handling (a complaint arrives from the citizen on any channel the track names:
+    the website form, or a message handed over by an inbound adapter).
     """
     now = now or timezone.now()
     idempotency_key = idempotency_key.strip()
@@ -334,6 +338,7 @@ def case_create(
                 unit=unit,
                 now=now,
                 stored=stored,
+                purpose=purpose,
             )
     except IntegrityError:
         _forget_files(stored)
@@ -390,8 +395,9 @@ def _case_create(
     unit: AgencyUnit | None,
     now: datetime,
     stored: list[str],
+    purpose: str = ProcessPurpose.SERVICE,
 ) -> CaseCreated:
-    standard, definition = _published(service)
+    standard, definition = _published(service, purpose)
     process = definition.compiled()
     if channel not in Channel.values:
         raise InvalidInput(
@@ -406,7 +412,14 @@ def _case_create(
         if membership.unit_id is not None:
             unit = membership.unit
     else:
-        if chosen not in public_tracks(process):
+        # A complaint comes from the citizen on whatever channel its track names; a service
+        # application without an officer only through a public online track.
+        from_citizen = (
+            purpose == ProcessPurpose.COMPLAINT
+            and process.steps[chosen.entry].performer == Performer.APPLICANT
+            and channel in chosen.channels
+        )
+        if chosen not in public_tracks(process) and not from_citizen:
             raise ActionForbidden(_("Layanan ini tidak menerima permohonan daring langsung dari masyarakat."))
         unit = None
     if unit is not None and unit.agency_id != service.agency_id:

@@ -65,6 +65,11 @@ INSTALLED_APPS = [
     "workspace",
     "documents",
     "surveys",
+    "open311",
+    "lapor",
+    "complaints",
+    "notifications",
+    "frontdesk",
 ]
 
 MIDDLEWARE = [
@@ -190,6 +195,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # One file given for a requirement of a case (PDF, JPEG or PNG).
 PELAYAN_CASE_FILE_MAX_BYTES = env_int("PELAYAN_CASE_FILE_MAX_BYTES", 5 * 1024 * 1024)
+# The ID photo taken at the guest-book kiosk (frontdesk/photos.py).
+PELAYAN_FRONTDESK_PHOTO_MAX_BYTES = env_int("PELAYAN_FRONTDESK_PHOTO_MAX_BYTES", 8 * 1024 * 1024)
 # Documents (docs/documents.md): signing identities and the demo CA live here, never in the repository.
 PELAYAN_SIGNING_DIR = Path(env_str("PELAYAN_SIGNING_DIR", str(BASE_DIR / "var" / "signing")))
 # Extra trusted roots (PEM files) for validating signed documents, beside the demo CA when present.
@@ -202,6 +209,15 @@ PELAYAN_SIGNING_REQUIRED = env_bool("PELAYAN_SIGNING_REQUIRED", True)
 PELAYAN_SIGNING_TIMEOUT_SECONDS = env_int("PELAYAN_SIGNING_TIMEOUT_SECONDS", 300)
 # The largest PDF anyone may upload on /v/<code> to check it.
 PELAYAN_VERIFY_UPLOAD_MAX_BYTES = env_int("PELAYAN_VERIFY_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+
+# SP4N-LAPOR! (docs/complaints.md): statuses go out through this adapter; "folder" writes them as
+# JSON files for an operator or a bridge, "http" POSTs them to PELAYAN_LAPOR_URL.
+PELAYAN_LAPOR_ADAPTER = env_str("PELAYAN_LAPOR_ADAPTER", "folder")
+PELAYAN_LAPOR_OUTBOX_DIR = Path(
+    env_str("PELAYAN_LAPOR_OUTBOX_DIR", str(BASE_DIR / "var" / "lapor" / "outbox"))
+)
+PELAYAN_LAPOR_URL = env_str("PELAYAN_LAPOR_URL", "")
+PELAYAN_LAPOR_TOKEN = env_str("PELAYAN_LAPOR_TOKEN", "")
 
 # Importer: the parse of an uploaded decree runs in a child process with these ceilings
 # (pelayan.lib.importer.limits); an upload waiting for "create draft" is deleted after the hours given.
@@ -221,6 +237,83 @@ TASKS = {
 SLA_SWEEP_SECONDS = env_int("PELAYAN_SLA_SWEEP_SECONDS", 60)
 if SLA_SWEEP_SECONDS < 1:
     raise ImproperlyConfigured("PELAYAN_SLA_SWEEP_SECONDS must be at least 1.")
+
+# Channels (docs/configuration.md "Channels"): the outbox and the inbound adapters. Every adapter has a
+# local implementation (files under var/), the default, so nothing leaves the machine unless configured.
+_VAR = BASE_DIR / "var"
+# E-mail goes through Django's backends: the file backend into var/outbox/email by default.
+EMAIL_BACKEND = env_str("PELAYAN_EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+EMAIL_FILE_PATH = Path(env_str("PELAYAN_EMAIL_FILE_PATH", str(_VAR / "outbox" / "email")))
+EMAIL_HOST = env_str("PELAYAN_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("PELAYAN_EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("PELAYAN_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("PELAYAN_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("PELAYAN_EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = env_int("PELAYAN_EMAIL_TIMEOUT_SECONDS", 20)
+DEFAULT_FROM_EMAIL = env_str("PELAYAN_EMAIL_FROM", "Pelayan <pelayan@localhost>")
+PELAYAN_EMAIL_MESSAGE_ID_DOMAIN = env_str("PELAYAN_EMAIL_MESSAGE_ID_DOMAIN", "pelayan.local")
+# WhatsApp Cloud API (outbound through a transport: "folder" writes JSON files, "http" posts).
+PELAYAN_WHATSAPP_TRANSPORT = env_choice("PELAYAN_WHATSAPP_TRANSPORT", ["folder", "http"], "folder")
+PELAYAN_WHATSAPP_OUTBOX_DIR = Path(env_str("PELAYAN_WHATSAPP_OUTBOX_DIR", str(_VAR / "outbox" / "whatsapp")))
+PELAYAN_WHATSAPP_API_BASE = env_str("PELAYAN_WHATSAPP_API_BASE", "https://graph.facebook.com")
+PELAYAN_WHATSAPP_API_VERSION = env_str("PELAYAN_WHATSAPP_API_VERSION", "v21.0")
+PELAYAN_WHATSAPP_PHONE_NUMBER_ID = env_str("PELAYAN_WHATSAPP_PHONE_NUMBER_ID", "demo-phone-number-id")
+PELAYAN_WHATSAPP_ACCESS_TOKEN = env_str("PELAYAN_WHATSAPP_ACCESS_TOKEN", "")
+# The approved template sent outside the 24-hour window; its one body parameter is the reference.
+PELAYAN_WHATSAPP_TEMPLATE = env_str("PELAYAN_WHATSAPP_TEMPLATE", "pelayan_pemberitahuan")
+PELAYAN_WHATSAPP_TEMPLATE_LANGUAGE = env_str("PELAYAN_WHATSAPP_TEMPLATE_LANGUAGE", "id")
+# Webhook: the verify token of the subscription challenge and the app secret of X-Hub-Signature-256.
+PELAYAN_WHATSAPP_VERIFY_TOKEN = env_str("PELAYAN_WHATSAPP_VERIFY_TOKEN", "")
+PELAYAN_WHATSAPP_APP_SECRET = env_str("PELAYAN_WHATSAPP_APP_SECRET", "")
+# SMS gateway.
+PELAYAN_SMS_TRANSPORT = env_choice("PELAYAN_SMS_TRANSPORT", ["folder", "http"], "folder")
+PELAYAN_SMS_OUTBOX_DIR = Path(env_str("PELAYAN_SMS_OUTBOX_DIR", str(_VAR / "outbox" / "sms")))
+PELAYAN_SMS_GATEWAY_URL = env_str("PELAYAN_SMS_GATEWAY_URL", "http://127.0.0.1:9/sms")
+PELAYAN_SMS_GATEWAY_TOKEN = env_str("PELAYAN_SMS_GATEWAY_TOKEN", "")
+PELAYAN_SMS_SENDER_ID = env_str("PELAYAN_SMS_SENDER_ID", "PELAYAN")
+PELAYAN_SMS_MAX_PARTS = env_int("PELAYAN_SMS_MAX_PARTS", 3)
+PELAYAN_SMS_WEBHOOK_SECRET = env_str("PELAYAN_SMS_WEBHOOK_SECRET", "")
+PELAYAN_OUTBOX_HTTP_TIMEOUT_SECONDS = env_int("PELAYAN_OUTBOX_HTTP_TIMEOUT_SECONDS", 15)
+# Outbox retries: attempt n failing waits base × 2^(n-1) seconds (capped); after the last, failed.
+PELAYAN_OUTBOX_MAX_ATTEMPTS = env_int("PELAYAN_OUTBOX_MAX_ATTEMPTS", 6)
+PELAYAN_OUTBOX_RETRY_BASE_SECONDS = env_int("PELAYAN_OUTBOX_RETRY_BASE_SECONDS", 60)
+PELAYAN_OUTBOX_RETRY_MAX_SECONDS = env_int("PELAYAN_OUTBOX_RETRY_MAX_SECONDS", 3600)
+# How often the worker sends what is due (retries, and anything a lost task left queued); a
+# message "sending" for longer than the lease belonged to a worker that died and is queued again.
+PELAYAN_OUTBOX_SWEEP_SECONDS = env_int("PELAYAN_OUTBOX_SWEEP_SECONDS", 30)
+PELAYAN_OUTBOX_SENDING_LEASE_SECONDS = env_int("PELAYAN_OUTBOX_SENDING_LEASE_SECONDS", 600)
+PELAYAN_OUTBOX_BODY_MAX_CHARS = env_int("PELAYAN_OUTBOX_BODY_MAX_CHARS", 20_000)
+PELAYAN_OUTBOX_ATTACHMENTS_MAX = env_int("PELAYAN_OUTBOX_ATTACHMENTS_MAX", 5)
+PELAYAN_OUTBOX_ATTACHMENT_MAX_BYTES = env_int("PELAYAN_OUTBOX_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+if PELAYAN_OUTBOX_MAX_ATTEMPTS < 1 or PELAYAN_OUTBOX_SWEEP_SECONDS < 1:
+    raise ImproperlyConfigured(
+        "PELAYAN_OUTBOX_MAX_ATTEMPTS and PELAYAN_OUTBOX_SWEEP_SECONDS must be at least 1."
+    )
+if not 1 <= PELAYAN_OUTBOX_RETRY_BASE_SECONDS <= PELAYAN_OUTBOX_RETRY_MAX_SECONDS:
+    raise ImproperlyConfigured(
+        "Need 1 <= PELAYAN_OUTBOX_RETRY_BASE_SECONDS <= PELAYAN_OUTBOX_RETRY_MAX_SECONDS."
+    )
+# Inbound: where a stored message goes (dotted path of a callable taking an InboundMessage and
+# returning a reference); e-mail intake ("maildir", "imap" or "" for none) and its bounds.
+PELAYAN_INBOUND_HANDLER = env_str("PELAYAN_INBOUND_HANDLER", "complaints.inbound.handle_inbound")
+PELAYAN_INBOUND_EMAIL = env_choice("PELAYAN_INBOUND_EMAIL", ["maildir", "imap", ""], "maildir")
+PELAYAN_INBOUND_MAILDIR = Path(env_str("PELAYAN_INBOUND_MAILDIR", str(_VAR / "inbound" / "maildir")))
+PELAYAN_IMAP_HOST = env_str("PELAYAN_IMAP_HOST", "")
+PELAYAN_IMAP_PORT = env_int("PELAYAN_IMAP_PORT", 993)
+PELAYAN_IMAP_USER = env_str("PELAYAN_IMAP_USER", "")
+PELAYAN_IMAP_PASSWORD = env_str("PELAYAN_IMAP_PASSWORD", "")
+PELAYAN_IMAP_MAILBOX = env_str("PELAYAN_IMAP_MAILBOX", "INBOX")
+PELAYAN_IMAP_PROCESSED_MAILBOX = env_str("PELAYAN_IMAP_PROCESSED_MAILBOX", "")
+PELAYAN_IMAP_TIMEOUT_SECONDS = env_int("PELAYAN_IMAP_TIMEOUT_SECONDS", 30)
+PELAYAN_INBOUND_POLL_SECONDS = env_int("PELAYAN_INBOUND_POLL_SECONDS", 60)
+PELAYAN_INBOUND_POLL_BATCH = env_int("PELAYAN_INBOUND_POLL_BATCH", 50)
+PELAYAN_INBOUND_EMAIL_MAX_BYTES = env_int("PELAYAN_INBOUND_EMAIL_MAX_BYTES", 25 * 1024 * 1024)
+PELAYAN_INBOUND_WEBHOOK_MAX_BYTES = env_int("PELAYAN_INBOUND_WEBHOOK_MAX_BYTES", 256 * 1024)
+PELAYAN_INBOUND_BODY_MAX_CHARS = env_int("PELAYAN_INBOUND_BODY_MAX_CHARS", 20_000)
+PELAYAN_INBOUND_ATTACHMENTS_MAX = env_int("PELAYAN_INBOUND_ATTACHMENTS_MAX", 5)
+PELAYAN_INBOUND_ATTACHMENT_MAX_BYTES = env_int("PELAYAN_INBOUND_ATTACHMENT_MAX_BYTES", 5 * 1024 * 1024)
+if PELAYAN_INBOUND_POLL_SECONDS < 1:
+    raise ImproperlyConfigured("PELAYAN_INBOUND_POLL_SECONDS must be at least 1.")
 
 # SQLite ignores the covering (INCLUDE) columns of the report indexes; PostgreSQL uses them.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]

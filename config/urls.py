@@ -19,8 +19,12 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     # Before the public pages, whose first segment is an agency slug.
+    path("open311/v2/", include("open311.urls")),
     path("v/", include("documents.urls")),
     path("kerja/dokumen/", include("documents.workspace_urls")),
+    path("", include("complaints.urls")),
+    # The front office: /tamu/… (kiosk, call screen) and /kerja/meja/… (the desk).
+    path("", include("frontdesk.urls")),
     path("kerja/", include("workspace.urls")),
     path("", include("surveys.urls")),
     path("", include("public.urls")),

@@ -9,6 +9,9 @@ from django.conf import settings
 from django_tasks.base import Task
 
 from calendars.tasks import sla_sweep
+from complaints.tasks import complaint_escalations
+from lapor.tasks import lapor_retry
+from notifications.tasks import outbox_sweep
 
 __all__ = ["Periodic", "periodic_tasks"]
 
@@ -21,4 +24,10 @@ class Periodic:
 
 def periodic_tasks() -> list[Periodic]:
     """Read on each worker start, so the intervals follow the settings of that run."""
-    return [Periodic(task=sla_sweep, every=timedelta(seconds=settings.SLA_SWEEP_SECONDS))]
+    return [
+        Periodic(task=sla_sweep, every=timedelta(seconds=settings.SLA_SWEEP_SECONDS)),
+        Periodic(task=complaint_escalations, every=timedelta(seconds=settings.SLA_SWEEP_SECONDS)),
+        Periodic(task=outbox_sweep, every=timedelta(seconds=settings.PELAYAN_OUTBOX_SWEEP_SECONDS)),
+        # Statuses for SP4N-LAPOR! whose delivery failed, or was cut short by a stop.
+        Periodic(task=lapor_retry, every=timedelta(minutes=1)),
+    ]

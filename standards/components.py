@@ -58,6 +58,21 @@ _MESSAGES: dict[str, Promise] = {
         "Langkah %(step)s dikerjakan sistem tetapi punya lebih dari satu kelanjutan."
     ),
     "step_unreachable": _("Langkah %(step)s tidak dapat dicapai dari awal alur mana pun."),
+    "complaint_procedure_without_steps": _("Prosedur penanganan pengaduan belum memuat langkah."),
+    "complaint_without_time_limit": _(
+        "Penanganan pengaduan belum menyatakan jangka waktu yang dapat dihitung."
+    ),
+    "complaint_tiers_without_time_limit": _("Tingkat pengaduan memerlukan jangka waktu yang diaturnya."),
+    "complaint_triage_unknown_step": _("Langkah penentuan tingkat pengaduan '%(step)s' tidak ada."),
+    "complaint_triage_not_staff": _(
+        "Tingkat pengaduan ditentukan petugas: langkah '%(step)s' bukan langkah petugas."
+    ),
+    "complaint_tiers_without_triage": _("Tingkat pengaduan ada, tetapi belum disebut langkah penentuannya."),
+    "complaint_tier_limit_unknown": _("Jangka waktu '%(limit)s' yang diatur tingkat pengaduan tidak ada."),
+    "complaint_duplicate_tier": _("Kode tingkat pengaduan '%(tier)s' dipakai lebih dari sekali."),
+    "complaint_unknown_role": _(
+        "Penanganan pengaduan menyebut peran '%(role)s' yang tidak ada di instansi ini."
+    ),
     "requirement_without_key": _("Setiap persyaratan perlu kode (key) agar dapat diperiksa dan diunggah."),
     "duplicate_time_limit": _("Kode jangka waktu '%(key)s' dipakai lebih dari sekali."),
     "time_limit_without_key": _("Jangka waktu ini perlu kode (key) agar dapat dihitung pada permohonan."),

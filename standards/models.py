@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -242,6 +243,42 @@ class Standard(models.Model):
     def parsed_components(self) -> Components:
         return components_from_json(self.components or {})
 
+    def _definition(self, purpose: str) -> ProcessDefinition:
+        prefetched = getattr(self, "_prefetched_objects_cache", {}).get("process_definitions")
+        if prefetched is not None:
+            found = next((d for d in prefetched if d.purpose == purpose), None)
+        else:
+            # Only a found definition is kept: a draft published later must not read as without one.
+            cached = self.__dict__.setdefault("_definitions", {})
+            found = cached.get(purpose)
+            if found is None:
+                found = self.process_definitions.filter(purpose=purpose).first()
+                if found is not None:
+                    cached[purpose] = found
+        if found is None:
+            raise _DefinitionMissing(f"standard {self.pk} has no {purpose} process")
+        return found
+
+    @property
+    def process(self) -> ProcessDefinition:
+        """The service procedure compiled at publication; raises (an AttributeError, so ``hasattr``
+        answers False) for a draft or a standard published before procedures were compiled."""
+        return self._definition(ProcessPurpose.SERVICE)
+
+    @property
+    def complaint_process(self) -> ProcessDefinition:
+        """The complaint handling compiled at publication, when the standard makes it executable."""
+        return self._definition(ProcessPurpose.COMPLAINT)
+
+
+class ProcessPurpose(models.TextChoices):
+    SERVICE = "service", _("Pelayanan")
+    COMPLAINT = "complaint", _("Penanganan pengaduan")
+
+
+class _DefinitionMissing(ObjectDoesNotExist, AttributeError):
+    """No definition of that purpose; also an AttributeError, as a missing one-to-one row was."""
+
 
 class ProcessDefinition(models.Model):
     """The procedure of a published standard compiled into the process its cases run.
@@ -252,8 +289,16 @@ class ProcessDefinition(models.Model):
     running case.
     """
 
-    standard = models.OneToOneField(
-        Standard, on_delete=models.PROTECT, related_name="process", verbose_name=_("standar pelayanan")
+    standard = models.ForeignKey(
+        Standard,
+        on_delete=models.PROTECT,
+        related_name="process_definitions",
+        verbose_name=_("standar pelayanan"),
+    )
+    # A standard compiles into its service procedure and, when its complaint component is
+    # executable, a second definition for complaints; one of each at most.
+    purpose = models.CharField(
+        _("tujuan"), max_length=12, choices=ProcessPurpose.choices, default=ProcessPurpose.SERVICE
     )
     digest = models.CharField(_("sidik isi"), max_length=64)
     compiler_version = models.PositiveIntegerField()
@@ -267,6 +312,10 @@ class ProcessDefinition(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(compiler_version__gte=1), name="process_compiler_version_set"),
             models.CheckConstraint(condition=~Q(digest=""), name="process_digest_set"),
+            models.UniqueConstraint(fields=["standard", "purpose"], name="process_one_per_purpose"),
+            models.CheckConstraint(
+                condition=Q(purpose__in=ProcessPurpose.values), name="process_purpose_known"
+            ),
         ]
 
     def __str__(self) -> str:

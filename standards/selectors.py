@@ -65,7 +65,8 @@ def service_get(*, agency_slug: str, service_slug: str) -> Service | None:
 
 def standard_published(*, service: Service) -> Standard | None:
     return (
-        Standard.objects.select_related("service__agency", "process")
+        Standard.objects.select_related("service__agency")
+        .prefetch_related("process_definitions")
         .filter(service=service, status=StandardStatus.PUBLISHED)
         .first()
     )

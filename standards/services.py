@@ -15,6 +15,8 @@ from pydantic import ValidationError
 from accounts.models import StaffRole
 from audit import events
 from audit.services import Actor, actor_user
+from pelayan.lib.complaints import compile_complaint
+from pelayan.lib.complaints import has_procedure as has_complaint_procedure
 from pelayan.lib.compliance import Severity
 from pelayan.lib.process import ProcessError, compile_process
 from pelayan.lib.standard_schema import Channel, Components, components_to_json
@@ -23,6 +25,7 @@ from standards.models import (
     Agency,
     AgencyKind,
     ProcessDefinition,
+    ProcessPurpose,
     Service,
     ServiceKind,
     Standard,
@@ -536,10 +539,34 @@ def _process_compile(standard: Standard) -> ProcessDefinition:
         process = compile_process(standard.parsed_components(), roles=set(roles), units=units)
     except ProcessError as exc:
         raise StandardNotPublishable([describe(f) for f in exc.findings]) from exc
-    return ProcessDefinition.objects.create(
+    definition = ProcessDefinition.objects.create(
         standard=standard,
         digest=process.digest,
         compiler_version=process.compiler_version,
         definition=process.to_json(),
         role_bindings={code: roles[code] for code in process.roles},
+    )
+    _complaint_compile(standard, roles=roles, units=units)
+    return definition
+
+
+def _complaint_compile(standard: Standard, *, roles: dict[str, int], units: set[str]) -> None:
+    """The complaint handling, when the standard makes it executable, as a second definition."""
+    components = standard.parsed_components()
+    if not has_complaint_procedure(components):
+        return
+    try:
+        compiled = compile_complaint(components, roles=set(roles), units=units)
+    except ProcessError as exc:
+        raise StandardNotPublishable([describe(f) for f in exc.findings]) from exc
+    named = (
+        set(compiled.process.roles) | set(compiled.rules.supervisor_roles) | set(compiled.rules.recap_roles)
+    )
+    ProcessDefinition.objects.create(
+        standard=standard,
+        purpose=ProcessPurpose.COMPLAINT,
+        digest=compiled.digest,
+        compiler_version=compiled.process.compiler_version,
+        definition=compiled.definition,
+        role_bindings={code: roles[code] for code in sorted(named)},
     )

@@ -301,3 +301,30 @@ class ActionForm:
 
 def officer_name(user: Any) -> str:
     return user.get_full_name() or user.get_username()
+
+
+@dataclass(frozen=True)
+class OutboundRow:
+    channel: str
+    to: str
+    status: str
+    status_code: str
+    attempts: int
+    last_error: str
+    at: str
+
+
+def outbound_rows(messages: Iterable[Any], agency: Any) -> list[OutboundRow]:
+    """The case's messages to the citizen with their delivery state, for its timeline."""
+    return [
+        OutboundRow(
+            channel=m.get_channel_display(),
+            to=m.to,
+            status=m.get_status_display(),
+            status_code=m.status,
+            attempts=m.attempts,
+            last_error=m.last_error,
+            at=local_time(m.delivered_at or m.sent_at or m.failed_at or m.created_at, agency),
+        )
+        for m in messages
+    ]

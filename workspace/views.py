@@ -32,6 +32,7 @@ from cases.services import (
 )
 from documents.selectors import case_documents, may_replace
 from documents.services import case_act_with_documents
+from notifications.selectors import messages_for_case
 from pelayan.lib import tracking
 from standards.selectors import standard_published
 from workspace import forms, presenters
@@ -241,6 +242,7 @@ def _case_page(
             (document, may_replace(document=document, user=request.user))
             for document in case_documents(case=case).select_related("case__process")
         ],
+        "outbox_messages": presenters.outbound_rows(messages_for_case(case=case), case.agency),
     }
     return _page(request, "workspace/case.html", context, status=status)
 
@@ -249,6 +251,10 @@ def _case_page(
 @login_required
 def case_detail(request: HttpRequest, number: str) -> HttpResponse:
     case = _case_or_404(request, number)
+    # A complaint is handled on its own page (tier, notes, answer, privacy).
+    complaint_id = Case.objects.filter(pk=case.pk).values_list("complaint__pk", flat=True).first()
+    if complaint_id is not None:
+        return redirect("complaints:detail", pk=complaint_id)
     normalized = tracking.display(case.number)
     if number != normalized:
         return redirect("workspace:case", number=normalized)
@@ -267,6 +273,9 @@ def _after_error(request: HttpRequest, number: str, exc: CaseError, failed: dict
 @login_required
 def case_action(request: HttpRequest, number: str) -> HttpResponse:
     case = _case_or_404(request, number)
+    complaint_id = Case.objects.filter(pk=case.pk).values_list("complaint__pk", flat=True).first()
+    if complaint_id is not None:
+        return redirect("complaints:detail", pk=complaint_id)
     failed: dict[str, Any] = {"action": request.POST.get("action", ""), "note": request.POST.get("note", ""),
                               "missing": request.POST.getlist("missing")}  # fmt: skip
     try:

@@ -94,6 +94,7 @@ def check(
     findings += _check_time_limits(components)
     findings += _check_fee(components)
     findings += _check_complaints(components)
+    findings += _check_complaint_procedure(components, roles, units)
     findings += _check_management(components)
     return findings
 
@@ -106,7 +107,7 @@ def _is_empty(c: Components, key: str) -> bool:
             return c.fee.amount is None and not c.fee.text.strip()
         case "complaint_handling":
             h = c.complaint_handling
-            return not (h.channels or h.steps or h.flows or h.tiers)
+            return not (h.channels or h.steps or h.flows or h.tiers or h.procedure)
         case "staff_count":
             s = c.staff_count
             return s.total is None and not s.roles and not s.text.strip()
@@ -217,6 +218,15 @@ def _check_complaints(c: Components) -> list[Finding]:
     for index, flow in enumerate(h.flows):
         findings += _check_flow(flow, "complaint_handling", f"flows[{index}]")
     return findings
+
+
+def _check_complaint_procedure(
+    c: Components, roles: Collection[str] | None, units: Collection[str] | None
+) -> list[Finding]:
+    # Imported here: the complaint module builds on the process module, which imports this one.
+    from pelayan.lib.complaints import check_complaint_handling
+
+    return check_complaint_handling(c, roles=roles, units=units)
 
 
 def _check_management(c: Components) -> list[Finding]:

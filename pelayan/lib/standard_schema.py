@@ -287,6 +287,19 @@ class ComplaintTier(_Model):
     max: Quantity | None = None
 
 
+class ComplaintField(StrEnum):
+    """What the standard asks a complainant to give (Kedopok: name, occupation, address, e-mail;
+    Bangli: identity, address, evidence)."""
+
+    NAME = "name"
+    OCCUPATION = "occupation"
+    ADDRESS = "address"
+    EMAIL = "email"
+    PHONE = "phone"
+    IDENTITY = "identity"  # KTP or another identity document, as an attachment
+    EVIDENCE = "evidence"  # supporting evidence, as attachments
+
+
 class ComplaintHandling(_Model):
     channels: list[Channel] = Field(default_factory=list)
     tiers: list[ComplaintTier] = Field(default_factory=list)
@@ -296,6 +309,21 @@ class ComplaintHandling(_Model):
     handlers: list[str] = Field(default_factory=list)  # officers and teams named
     reply_over_channel_used: bool = False
     notes: list[str] = Field(default_factory=list)
+    # The executable complaint handling (optional: a standard without it still validates). The
+    # procedure has the same model as the service procedure and is compiled at publication into
+    # the standard's second process definition; its time limits are the complaint's clocks.
+    procedure: Procedure | None = None
+    time_limits: list[TimeLimit] = Field(default_factory=list)
+    # The step at which an officer sets the tier; the tier sets the allowance of ``tier_limit``
+    # (default: the first time limit), counted from receipt.
+    triage_step: Key | None = None
+    tier_limit: Key | None = None
+    asks: list[ComplaintField] = Field(default_factory=list)
+    # Who is told when a complaint is at risk or breached, and who receives the register's recap.
+    supervisor_roles: list[str] = Field(default_factory=list)
+    recap_roles: list[str] = Field(default_factory=list)
+    # The handling is evaluated after each complaint closes ("setelah selesainya proses pengaduan").
+    evaluation_after_close: bool = False
 
 
 class Regulation(_Model):

@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from accounts.models import ADMIN_ROLE, Membership, StaffRole
 from accounts.services import membership_grant, staff_role_ensure
+from pelayan.lib.complaints import has_procedure as has_complaint_procedure
 from pelayan.lib.compliance import Severity, check
 from pelayan.lib.standard_schema import Components
 from standards.models import Agency, Service, StandardStatus, TimeZone, Unit
@@ -169,12 +170,22 @@ def _service_ensure(agency: Agency, spec: dict[str, Any], actor: Any, result: De
             summary=spec.get("summary", ""),
         )
         result.services += 1
-    published = service.standards.filter(status=StandardStatus.PUBLISHED).select_related("process").first()
-    if published is not None and hasattr(published, "process"):
+    published = (
+        service.standards.filter(status=StandardStatus.PUBLISHED)
+        .prefetch_related("process_definitions")
+        .first()
+    )
+    wants_complaints = has_complaint_procedure(Components.model_validate(spec["standard"]["components"]))
+    if (
+        published is not None
+        and hasattr(published, "process")
+        and (not wants_complaints or hasattr(published, "complaint_process"))
+    ):
         return
     if published is None and service.standards.exists():
         return  # the agency has its own drafts; leave them be
-    # Missing, or published before procedures were compiled (an older demo database): publish
+    # Missing, or published before procedures (or complaint handling) were compiled (an older demo
+    # database): publish
     # the demo file as the next version so its cases can run.
     standard = spec["standard"]
     decree = standard["decree"]
@@ -267,6 +278,10 @@ def load_demo(
             _roles_ensure(agency, data["roles"], result)
             for service in data["services"]:
                 _service_ensure(agency, service, actor, result)
+            if "frontdesk" in data:
+                from frontdesk.demo import frontdesk_demo_ensure
+
+                frontdesk_demo_ensure(agency, data["frontdesk"], actor)
             if with_users:
                 _logins_ensure(
                     agency, data["roles"], actor, password_hash, result, data.get("unit_logins", [])

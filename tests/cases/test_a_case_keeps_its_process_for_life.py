@@ -6,7 +6,7 @@ import pytest
 
 from accounts.models import StaffRole
 from cases.services import Actor, Applicant, case_act, case_create
-from standards.models import ProcessDefinition, StandardStatus
+from standards.models import ProcessDefinition, ProcessPurpose, StandardStatus
 from standards.services import standard_draft_from, standard_publish
 
 
@@ -23,7 +23,7 @@ def case(kedopok_service, kelurahan_operator):
 @pytest.mark.django_db
 def test_publishing_compiles_the_procedure_with_its_role_bindings(kedopok_service):
     standard = kedopok_service.standards.get(status=StandardStatus.PUBLISHED)
-    definition = ProcessDefinition.objects.get(standard=standard)
+    definition = ProcessDefinition.objects.get(standard=standard, purpose=ProcessPurpose.SERVICE)
     assert len(definition.digest) == 64 and definition.compiler_version == 1
     camat = StaffRole.objects.get(agency=kedopok_service.agency, code="camat")
     assert definition.role_bindings["camat"] == camat.pk

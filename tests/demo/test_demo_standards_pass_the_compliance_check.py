@@ -45,12 +45,16 @@ def test_the_only_warnings_are_gaps_in_the_seed_decrees(seeded):
     }
 
     assert warnings == {
-        # "hari" without qualifier; the survey names no frequency.
-        "perkim-banten": ["evaluation_without_frequency", "plain_days_are_working_days"],
+        # "hari" without qualifier; the survey names no frequency; no time is given for complaints.
+        "perkim-banten": [
+            "complaint_without_time_limit",
+            "evaluation_without_frequency",
+            "plain_days_are_working_days",
+        ],
         # "senantiasa" is no frequency.
         "kesra-kalbar": ["evaluation_without_frequency"],
         # Staff count is a team name only; the follow-up of evaluations names no frequency.
         "dpmptsp-bangli": ["evaluation_without_frequency", "staff_count_unparsed"],
-        # "Pengarsipan" names nobody who archives.
-        "kec-kedopok": ["step_without_actor"],
+        # "Pengarsipan" names nobody who archives; no time is given for complaints.
+        "kec-kedopok": ["complaint_without_time_limit", "step_without_actor"],
     }

@@ -27,7 +27,8 @@ def test_it_completes_a_demo_loaded_without_logins_when_run_again_with_them(db):
 
     output = seed_demo()
 
-    # One login per role, and the unit logins: two kelurahan operators, three bagian staff.
-    assert get_user_model().objects.count() == StaffRole.objects.count() + 5
+    # One login per role, and the unit logins: two kelurahan operators, three bagian staff, the
+    # staff of Kedopok's two seksi that follow up complaints.
+    assert get_user_model().objects.count() == StaffRole.objects.count() + 7
     assert Standard.objects.count() == 4
     assert "0 agencies" in output

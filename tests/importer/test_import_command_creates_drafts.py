@@ -22,7 +22,7 @@ def test_it_creates_a_draft_under_the_agency(agency, tmp_path):
     assert standard.service.name == "Pelayanan Konsultasi"
     assert standard.decree_number == "600/SK. /Perkim.1/2021"
     assert standard.decree_date_text == "Februari 2021"
-    assert standard.signed_by_name == "M. RACHMAT ROGIANTO"
+    assert standard.signed_by_name == "M. Rachmat Rogianto"
     assert standard.source_name == name
     assert "KEPALA DINAS," in standard.source_text
     assert len(standard.components["procedure"]["steps"]) == 11

@@ -8,9 +8,11 @@ structured is kept verbatim under its component and reported in ``warnings``.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from pelayan.lib.compliance import Finding, Severity
 from pelayan.lib.importer.channels import find_channels
 from pelayan.lib.importer.errors import (
     DocumentError,
@@ -20,6 +22,7 @@ from pelayan.lib.importer.errors import (
     NotAStandardError,
     ScannedPdfError,
 )
+from pelayan.lib.importer.executable import bind_time_limits, build_procedure, review
 from pelayan.lib.importer.extract import (
     Context,
     Issue,
@@ -34,10 +37,13 @@ from pelayan.lib.importer.extract import (
     extract_staff,
     extract_strings,
     extract_time_limits,
+    find_action,
+    find_actor,
 )
 from pelayan.lib.importer.items import split_lines
 from pelayan.lib.importer.limits import DEFAULT_LIMITS, Limits, megabytes
 from pelayan.lib.importer.readers import Source, read_source
+from pelayan.lib.importer.roles import RoleProposal, RoleRef, UnitRef, bind_roles
 from pelayan.lib.importer.sections import Block, Layout, split_layout
 from pelayan.lib.standard_schema import (
     COMPONENT_KEYS,
@@ -84,6 +90,24 @@ class ImportResult:
     source_format: str = ""
     labels: dict[str, str] = field(default_factory=dict)  # component key -> label as written
     label_lines: dict[str, int] = field(default_factory=dict)  # component key -> source line index
+    # What the importer left for review, as codes (importer.findings turns them into sentences).
+    findings: list[Finding] = field(default_factory=list)
+    role_proposals: list[RoleProposal] = field(default_factory=list)
+    # The agency as the decree's letterhead and contact lines give it: name, address, phone, fax,
+    # email, website; and the attachment ("lampiran") the standard sits in.
+    agency_details: dict[str, str] = field(default_factory=dict)
+    lampiran: str | None = None
+
+    def bind_roles(self, *, roles: list[RoleRef] | None, units: list[UnitRef] = ()) -> None:  # type: ignore[assignment]
+        """Match the procedure's officers to the agency's roles (see importer.roles)."""
+        self.findings = [f for f in self.findings if not f.code.startswith("step_role_")]
+        binding = bind_roles(self.components, roles=roles, units=list(units))
+        self.findings.extend(binding.findings)
+        self.role_proposals = binding.proposals
+
+    @property
+    def review_paths(self) -> list[str]:
+        return [f.path for f in self.findings]
 
     @property
     def warnings(self) -> list[str]:
@@ -108,6 +132,11 @@ class ImportResult:
             "missing": self.missing,
             "components": components_to_json(self.components),
             "warnings": self.warnings,
+            "signer_title": self.signer_title,
+            "lampiran": self.lampiran,
+            "agency_details": self.agency_details,
+            "review": [_finding_to_json(f) for f in self.findings],
+            "role_proposals": [_proposal_to_json(p) for p in self.role_proposals],
             "issues": [
                 {"component": i.component, "message": i.message, "passage": i.passage, "line": i.line}
                 for i in self.issues
@@ -161,6 +190,10 @@ def results_to_dict(results: list[ImportResult]) -> dict[str, Any]:
                 "source_format": r.source_format,
                 "labels": r.labels,
                 "label_lines": r.label_lines,
+                "findings": [_finding_to_json(f) for f in r.findings],
+                "role_proposals": [_proposal_to_json(p) for p in r.role_proposals],
+                "agency_details": r.agency_details,
+                "lampiran": r.lampiran,
             }
             for r in results
         ],
@@ -175,7 +208,65 @@ def results_from_dict(data: dict[str, Any]) -> list[ImportResult]:
         fields["components"] = components_from_json(fields["components"])
         fields["issues"] = [Issue(*issue) for issue in fields["issues"]]
         fields["label_lines"] = {key: int(line) for key, line in fields["label_lines"].items()}
+        fields["findings"] = [_finding_from_json(f) for f in fields.get("findings", [])]
+        fields["role_proposals"] = [RoleProposal(**p) for p in fields.get("role_proposals", [])]
         out.append(ImportResult(**fields, source_text=source_text))
+    return out
+
+
+def _finding_to_json(finding: Finding) -> dict[str, Any]:
+    return {
+        "severity": finding.severity.value,
+        "code": finding.code,
+        "component": finding.component,
+        "path": finding.path,
+        "params": finding.params,
+    }
+
+
+def _finding_from_json(data: dict[str, Any]) -> Finding:
+    return Finding(Severity(data["severity"]), data["code"], data["component"], data["path"], data["params"])
+
+
+def _proposal_to_json(proposal: RoleProposal) -> dict[str, Any]:
+    return {"code": proposal.code, "name": proposal.name, "steps": proposal.steps}
+
+
+def _agency_details(layout: Layout, components: Components) -> dict[str, str]:
+    """The agency as the decree gives it: the letterhead, else the complaint channels' addresses."""
+    details = {"name": layout.agency} if layout.agency else {}
+    details.update({k: v for k, v in layout.agency_details.items() if k != "letterhead"})
+    if "name" not in details and "letterhead" in layout.agency_details:
+        details["name"] = layout.agency_details["letterhead"]
+    channels = components.complaint_handling.channels
+    for kind, key in (("phone", "phone"), ("email", "email"), ("website", "website"), ("fax", "fax")):
+        if key not in details:
+            value = next((c.value for c in channels if c.kind.value == kind and c.value), None)
+            if value:
+                details[key] = value
+    return details
+
+
+_FULL_DATE_RE = re.compile(r"\b\d{1,2}\s+\w+\s+\d{4}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b")
+
+
+def _header_findings(layout: Layout, agency: dict[str, str]) -> list[Finding]:
+    """What the decree's header and signature leave unsaid, for the reviewer to fill in."""
+    out = []
+    if not agency.get("name"):
+        out.append(review("agency_not_stated", "agency", "agency.name"))
+    if not layout.decree_number:
+        out.append(review("decree_number_not_stated", "decree", "decree.number"))
+    elif re.search(r"\.{3,}|/\s+/|\.\s+/", layout.decree_number):
+        out.append(review("decree_number_blank", "decree", "decree.number", number=layout.decree_number))
+    if not layout.decree_date:
+        out.append(review("decree_date_not_stated", "decree", "decree.date"))
+    elif not _FULL_DATE_RE.search(layout.decree_date):
+        out.append(review("decree_date_incomplete", "decree", "decree.date", date=layout.decree_date))
+    if not layout.decree_title:
+        out.append(review("decree_title_not_stated", "decree", "decree.title"))
+    if not layout.signed_by:
+        out.append(review("signatory_not_stated", "decree", "decree.signed_by_name"))
     return out
 
 
@@ -240,7 +331,20 @@ def _parse_block(block: Block, layout: Layout, source: Source) -> ImportResult:
         ctx.issues.append(
             Issue(None, "Teks di luar komponen, tidak diimpor (text outside any component)", text, index)
         )
+    findings = []
+    if "procedure" in values:
+        built = build_procedure(
+            values["procedure"],
+            find_actor=find_actor,
+            find_action=find_action,
+            extra_channels=ctx.elsewhere_channels,
+        )
+        values["procedure"] = built.procedure
+        findings.extend(built.findings)
+        findings.extend(bind_time_limits(values.get("time_limits", []), built.procedure))
     components = Components(**values, notes=ctx.notes) if ctx.notes else Components(**values)
+    agency_details = _agency_details(layout, components)
+    findings.extend(_header_findings(layout, agency_details))
     order = {key: n for n, key in enumerate(COMPONENT_KEYS)}
     ctx.issues.sort(key=lambda issue: order.get(issue.component or "", -1))
     return ImportResult(
@@ -255,6 +359,9 @@ def _parse_block(block: Block, layout: Layout, source: Source) -> ImportResult:
         decree_date=layout.decree_date,
         signed_by=layout.signed_by,
         signer_title=layout.signer_title,
+        findings=findings,
+        agency_details=agency_details,
+        lampiran=layout.lampiran,
         labels={key: section.label for key, section in block.sections.items()},
         label_lines={key: section.start for key, section in block.sections.items()},
     )

@@ -335,6 +335,11 @@ def _action(text: str) -> StepAction | None:
     return best[1] if best else None
 
 
+def find_action(text: str, actor: str | None) -> StepAction | None:
+    """The verb of a step, read without its actor's words."""
+    return _action(_without(text, actor))
+
+
 def _without(text: str, actor: str | None) -> str:
     if not actor:
         return text
@@ -532,12 +537,58 @@ def _tier_key(label: str) -> str:
     return "_".join(words) or "umum"
 
 
+_HEADING_RE = re.compile(
+    r":\s*$|^(?:alur|jangka\s+waktu|pengelolaan|mekanisme|prosedur|tata\s+cara)\b[^.;,]{0,60}$", re.IGNORECASE
+)
+_CHANNEL_PROCEDURE_RE = re.compile(r",?\s*dengan\s+prosedur\s*:?\s*$", re.IGNORECASE)
+_MANAGEMENT_RE = re.compile(
+    r"^(?:pengelolaan|penanganan|penyelesaian|tindak\s+lanjut)\s+pengaduan\s*:?$", re.I
+)
+_CHANNEL_LINE_RE = re.compile(
+    r"^(?:melalui|via|tatap\s+muka|tertulis|online|secara\s+(?:langsung|tertulis)|"
+    r"(?:pengaduan|menyampaikan\s+pengaduan)\b[^.]{0,80}?\b(?:secara|melalui|via|langsung\s+ke|tertulis\s+ke|ke)\b)",
+    re.IGNORECASE,
+)
+_FORMED_RE = re.compile(r"^dibentuk\s+(?P<h>.+?)\.?$", re.IGNORECASE)
+_ADDRESSEE_RE = re.compile(
+    r"ditujukan\s+kepada\s*:?\s*(?P<h>(?:Sekretaris|Kepala|Pejabat|Petugas|Tim)\b.+?)(?=\s+(?:Kawasan\s+Pusat|Jl\.?\s|Jalan\s|Gedung\s)|[,;]|$)"
+)
+_OFFICER_NAME_RE = re.compile(
+    r"\b(?:Kepala\s+Seksi|Kepala\s+Bagian|Kepala\s+Bidang|Sekretaris|Kasi|Camat|Lurah)(?:\s+[A-Z][a-z]+)+"
+)
+
+
+def _channel_kind_of_heading(text: str) -> str | None:
+    """The channel a "…, dengan prosedur :" heading opens: its address, else an officer met in person."""
+    found = find_channels(text)
+    if found:
+        return found[0].kind.value
+    named = find_named_channels(text)
+    if named:
+        return named[0].kind.value
+    if re.search(r"\b(?:petugas|pejabat)\b", text, re.IGNORECASE):
+        return "in_person"
+    return None
+
+
 def extract_complaints(pieces: list[Piece], ctx: Context) -> ComplaintHandling:
+    """Channels, tiers, the logbook, the handlers and the handling steps.
+
+    Channel lines ("Tatap muka langsung kepada …", "E-mail : …") and headings ("… dengan prosedur :",
+    "Alur Penanganan Pengaduan :") are not steps; the steps listed under a channel's "dengan
+    prosedur" belong to that channel; the steps after "Pengelolaan Pengaduan" are the handling.
+    """
     flows: list[Flow] = []
     tiers: list[ComplaintTier] = []
     steps: list[str] = []
     named: list[Channel] = []
     texts: list[str] = []
+    channel_steps: dict[str, list[str]] = {}
+    handler_hits: list[tuple[int, str]] = []
+    notes: list[str] = []
+    steps_title: str | None = None
+    channel_open: str | None = None  # the channel whose "dengan prosedur" list is being read
+    managing = False
     for piece in pieces:
         if (flow := _flow(piece, ctx)) is not None:
             flows.append(flow)
@@ -557,9 +608,33 @@ def extract_complaints(pieces: list[Piece], ctx: Context) -> ComplaintHandling:
             )
             continue
         named.extend(find_named_channels(text))
+        if _MANAGEMENT_RE.match(text):
+            steps_title, managing, channel_open = text.rstrip(" :"), True, None
+            continue
+        if managing:
+            steps.append(text)
+            continue
+        if _CHANNEL_PROCEDURE_RE.search(piece.text.strip()):
+            channel_open = _channel_kind_of_heading(text)
+            continue
+        if (formed := _FORMED_RE.match(text)) is not None:
+            handler_hits.append((len(" ; ".join(texts)), formed.group("h").strip()))
+            notes.append(text if text.endswith(".") else text + ".")
+            continue
+        if _HEADING_RE.search(piece.text.strip()) or _HEADING_RE.search(text):
+            channel_open = None
+            continue
+        if channel_open is not None:
+            channel_steps.setdefault(channel_open, []).append(text)
+            continue
+        if find_channels(text) or _CHANNEL_LINE_RE.match(text) or find_named_channels(text):
+            continue
         steps.append(text)
     full = " ; ".join(texts)
     channels, borrowed = merge_channels(find_channels(full), named, ctx.elsewhere_channels)
+    for channel in channels:
+        if channel.kind.value in channel_steps and not channel.model_extra.get("steps"):
+            channel.steps = channel_steps.pop(channel.kind.value)  # type: ignore[attr-defined]
     if _CALL_CENTRE_RE.search(full):
         for channel in channels:
             if channel.kind.value == "phone":
@@ -576,7 +651,20 @@ def extract_complaints(pieces: list[Piece], ctx: Context) -> ComplaintHandling:
             full or None,
         )
     logbook = _LOGBOOK_RE.search(full)
-    handlers = list(dict.fromkeys(m.group(0) for m in _HANDLER_RE.finditer(full)))
+    handler_hits += [(m.start(), m.group(0)) for m in _HANDLER_RE.finditer(full)]
+    handler_hits += [(m.start(), m.group("h").strip()) for m in _ADDRESSEE_RE.finditer(full)]
+    managed = " ; ".join(steps)
+    offset = full.find(steps[0]) if steps else 0
+    handler_hits += [(offset + m.start(), m.group(0)) for m in _OFFICER_NAME_RE.finditer(managed)]
+    end = len(full)
+    for flow in flows:
+        for node in flow.nodes:
+            handler_hits += [(end, m.group(0)) for m in _HANDLER_RE.finditer(node.label)]
+    by_name: dict[str, str] = {}
+    for _, handler in sorted(handler_hits, key=lambda hit: hit[0]):
+        by_name.setdefault(handler.lower(), handler)
+    handlers = list(by_name.values())
+    extra = {"steps_title": steps_title} if steps_title else {}
     return ComplaintHandling(
         channels=channels,
         tiers=tiers,
@@ -585,6 +673,8 @@ def extract_complaints(pieces: list[Piece], ctx: Context) -> ComplaintHandling:
         logbook=logbook.group(0) if logbook else None,
         handlers=handlers,
         reply_over_channel_used=bool(_REPLY_SAME_RE.search(full)),
+        notes=notes,
+        **extra,
     )
 
 

@@ -348,6 +348,9 @@ class Layout:
     agency: str | None = None
     signed_by: str | None = None
     signer_title: str | None = None
+    agency_details: dict[str, str] = field(default_factory=dict)
+    lampiran: str | None = None
+    decree_by: str | None = None  # "KEPUTUSAN KEPALA DINAS …": the office that signs the decree
 
 
 def split_layout(lines: list[str]) -> Layout:
@@ -420,8 +423,66 @@ def split_layout(lines: list[str]) -> Layout:
         current.lines.append((index, line))
     layout = Layout(blocks=[b for b in blocks if b.sections], preamble=preamble)
     _read_preamble(layout)
+    _read_letterhead(layout)
     _read_signature(layout, signature)
+    if layout.decree_by and (
+        layout.signer_title is None or layout.decree_by.lower().startswith(layout.signer_title.lower())
+    ):
+        # "KEPALA DINAS," under a decree of the "KEPALA DINAS PERUMAHAN … PROVINSI BANTEN": the full title.
+        layout.signer_title = layout.decree_by
     return layout
+
+
+_LAMPIRAN_RE = re.compile(r"^lampiran\b\s*(?P<n>[IVXLC]+|\d+)?\s*:?\s*$", re.IGNORECASE)
+_KEPUTUSAN_RE = re.compile(r"^(?:keputusan|peraturan)\s+(?P<v>\S.*)$", re.IGNORECASE)
+_LETTERHEAD_RE = re.compile(r"^pemerintah\s+(?:provinsi|kabupaten|kota)\b", re.IGNORECASE)
+_TELP_RE = re.compile(r"\b(?:telp|telepon|tlp|phone)\.?\s*:?\s*(?P<v>\(?\d[\d() .-]{4,}\d)", re.IGNORECASE)
+_FAX_RE = re.compile(
+    r"\b(?:fax|faks|faksimile|facsimile)\.?\s*:?\s*(?P<v>\(?\d[\d() .-]{4,}\d)", re.IGNORECASE
+)
+_CONTACT_START_RE = re.compile(
+    r"\s*(?:\b(?:telp|telepon|tlp|fax|faks|e-?mail|website|laman|kode\s+pos)\b).*$", re.IGNORECASE
+)
+
+
+def _read_letterhead(layout: Layout) -> None:
+    """The agency's letterhead (name, address, phone, fax) and the decree's own heading lines."""
+    lines = [line for line in layout.preamble if line]
+    details = layout.agency_details
+    for i, line in enumerate(lines):
+        if layout.lampiran is None and (m := _LAMPIRAN_RE.match(line)):
+            layout.lampiran = "Lampiran" + (f" {m.group('n').upper()}" if m.group("n") else "")
+            continue
+        if layout.decree_by is None and (m := _KEPUTUSAN_RE.match(line)):
+            words = [m.group("v")]
+            for more in lines[i + 1 : i + 6]:
+                if _NOMOR_RE.match(more) or _TANGGAL_RE.match(more) or _TENTANG_RE.match(more):
+                    break
+                words.append(more)
+            layout.decree_by = titlecase(" ".join(" ".join(words).split()))
+    start = next((i for i, line in enumerate(lines) if _LETTERHEAD_RE.match(line)), None)
+    if start is None:
+        return
+    address: list[str] = []
+    for line in lines[start + 1 : start + 8]:
+        if _LAMPIRAN_RE.match(line) or _KEPUTUSAN_RE.match(line) or _NOMOR_RE.match(line):
+            break
+        if line.isupper():
+            details.setdefault("letterhead", titlecase(line))
+            continue
+        if m := _TELP_RE.search(line):
+            details.setdefault("phone", m.group("v").strip())
+        if m := _FAX_RE.search(line):
+            details.setdefault("fax", m.group("v").strip())
+        if m := re.search(r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", line):
+            details.setdefault("email", m.group(0))
+        if m := re.search(r"\b(?:https?://|www\.)\S+", line):
+            details.setdefault("website", m.group(0).rstrip(".,"))
+        rest = _CONTACT_START_RE.sub("", line).strip(" ,;")
+        if rest:
+            address.append(rest)
+    if address:
+        details["address"] = ", ".join(address)
 
 
 _NOMOR_RE = re.compile(r"^nomor\s*:?\s*(?P<v>\S.*)$", re.IGNORECASE)
@@ -478,6 +539,10 @@ def _read_signature(layout: Layout, signature: list[str]) -> None:
                 if re.match(r"^(?:nip|pangkat|pembina|penata)\b", name, re.IGNORECASE):
                     continue
                 if re.match(r"^[A-Za-z][\w .,'-]{2,80}$", name):
-                    layout.signed_by = name.strip()
+                    # Names are typed in capitals under a signature; the record keeps them as names.
+                    layout.signed_by = " ".join(
+                        w if len(w) <= 2 and w.endswith(".") else w.capitalize() if w.isupper() else w
+                        for w in name.strip().split()
+                    )
                     break
             break

@@ -27,7 +27,7 @@ def test_it_reads_a_word_table():
     assert r.found == list(COMPONENT_KEYS)
     assert r.service == "Pelayanan Penerbitan KTP-el"
     assert r.agency == "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Contoh"
-    assert r.signed_by == "BUDI SANTOSO"
+    assert r.signed_by == "Budi Santoso"
     assert [(q.copies, q.original) for q in c.requirements] == [(None, True), (1, False), (2, None)]
     assert [s.actor for s in c.procedure.steps] == [
         "Pemohon",
@@ -119,7 +119,7 @@ def test_it_makes_one_result_per_service_in_a_decree():
         (7, "working_day"),
     ]
     assert all(r.found == list(COMPONENT_KEYS) for r in results)
-    assert results[-1].signed_by == "SITI AMINAH"
+    assert results[-1].signed_by == "Siti Aminah"
     assert all("SITI" not in e.text for r in results for e in r.components.performance_evaluation)
 
 

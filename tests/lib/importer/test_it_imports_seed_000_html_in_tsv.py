@@ -21,8 +21,10 @@ def test_it_reads_the_decree_header_and_signature(result):
     assert result.decree_date == "Februari 2021"
     assert result.agency == "Dinas Perumahan Rakyat dan Kawasan Permukiman Provinsi Banten"
     assert result.service == "Pelayanan Konsultasi"
-    assert result.signed_by == "M. RACHMAT ROGIANTO"
-    assert result.signer_title == "Kepala Dinas"
+    assert result.signed_by == "M. Rachmat Rogianto"
+    # "KEPALA DINAS," under the decree of the "KEPALA DINAS PERUMAHAN … PROVINSI BANTEN"
+    assert result.signer_title == "Kepala Dinas Perumahan Rakyat dan Kawasan Permukiman Provinsi Banten"
+    assert result.lampiran == "Lampiran II"
 
 
 def test_it_splits_requirements_run_together_without_separators(result):
@@ -55,13 +57,17 @@ def test_it_joins_the_procedure_across_page_breaks_into_two_tracks(result):
         "Peguna layanan menyampaikan surat permohonan konsultasi ditujukan kepada Dinas Perumahan Rakyat "
         "dan Kawasan Permukiman Provinsi Banten"
     )
-    assert {s.track for s in steps[:6]} == {"Konsultasi dengan usulan melalui surat"}
-    assert {s.track for s in steps[6:]} == {
-        "Konsultasi dengan hadir langsung Dinas Perumahan Rakyat dan Kawasan Permukiman Provinsi Banten"
-    }
+    tracks = result.components.procedure.tracks
+    assert [t.title for t in tracks] == [
+        "Konsultasi dengan usulan melalui surat",
+        "Konsultasi dengan hadir langsung Dinas Perumahan Rakyat dan Kawasan Permukiman Provinsi Banten",
+    ]
+    assert {s.track for s in steps[:6]} == {tracks[0].key}
+    assert {s.track for s in steps[6:]} == {tracks[1].key}
     assert steps[3].text.endswith("diselenggarakan secara: tatap muka langsung")
     assert steps[4].text.startswith("pengguna layanan datang langsung")
-    assert {s.actor for s in steps} == {"Pengguna layanan"}
+    # Written from the applicant's side, but only the letter itself is the applicant's act.
+    assert [s.performer for s in steps] == ["applicant"] + ["staff"] * 10
     assert steps[9].branches[0].condition == "Apabila permohonan diterima"
 
 

@@ -44,13 +44,30 @@ def test_it_reads_the_mermaid_graph_with_its_loop_back(result):
     ]
 
 
-def test_it_reads_the_explained_steps(result):
-    steps = result.components.procedure.steps
-    assert len(steps) == 3
-    assert steps[0].actor == "Masyarakat"
-    assert "WhatsApp : 08123866945" in steps[1].text
-    assert steps[2].actor == "Tim Pengaduan dan Bidang Terkait"
-    assert steps[2].text.endswith("Menyampaikan hasil/tindak lanjut Pengaduan masyarakat")
+def test_it_reads_the_fork_of_the_flowchart_as_two_tracks_meeting_at_the_team(result):
+    procedure = result.components.procedure
+    assert [t.title for t in procedure.tracks] == ["Pengaduan Manual", "Pengaduan Online"]
+    assert [sorted(c.kind for c in t.channels) for t in procedure.tracks] == [
+        ["complaint_box", "in_person"],
+        ["email", "phone", "website", "whatsapp"],
+    ]
+    steps = procedure.steps
+    assert [(s.performer, s.actor) for s in steps] == [
+        ("applicant", "Masyarakat"),
+        ("staff", "Petugas Pengaduan"),
+        ("applicant", None),
+        ("staff", "Operator IT"),
+        ("staff", "Tim Pengaduan dan Bidang Terkait"),
+        ("staff", "Tim Pengaduan dan Bidang Terkait"),
+        ("staff", "Tim Pengaduan dan Bidang Terkait"),
+    ]
+    assert [s.track for s in steps[4:]] == [None, None, None]
+    assert steps[1].transitions[0].to == steps[3].transitions[0].to == "s5"
+    assert (
+        steps[6].text
+        == "Tim Pengaduan dan Bidang Terkait menyampaikan hasil/tindak lanjut Pengaduan masyarakat."
+    )
+    assert steps[6].transitions[0].end == "completed"
 
 
 def test_it_reads_a_range_written_in_digits_and_words(result):

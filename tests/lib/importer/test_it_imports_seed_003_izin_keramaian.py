@@ -46,13 +46,16 @@ def test_it_reads_seven_steps_with_actors_and_the_return_branch(result):
         None,
     ]
     assert [s.action for s in steps] == ["submit", "receive", "submit", "sign", "return", "return", "archive"]
+    assert [s.performer for s in steps] == ["staff"] * 6 + ["system"]
     branches = steps[1].branches
     assert [(b.condition, b.outcome) for b in branches] == [
         ("jika berkas lengkap", "akan diproses dan dilanjutkan"),
         ("jika tidak lengkap", "akan dikembalikan kepada Operator Kelurahan untuk dilengkapi"),
     ]
     assert branches[1].goto == "s1"
-    assert steps[1].pausable is True
+    assert [(t.kind, t.to) for t in steps[1].transitions] == [("approve", "s3"), ("return", "s1")]
+    # The file waits on the kelurahan where it is returned to, so that step stops the clock.
+    assert [s.pausable for s in steps] == [True] + [False] * 6
 
 
 def test_it_reads_time_fee_and_product(result):
