@@ -1,4 +1,4 @@
-"""The inbound handler (CONTRACT §2–3): a message an adapter stored becomes a complaint, or a
+"""The inbound handler: a message an adapter stored becomes a complaint, or a
 reply threaded into the complaint whose reference it carries."""
 
 from __future__ import annotations

@@ -624,7 +624,7 @@ def _answer_send(complaint: Complaint, actor: Any, now: datetime) -> None:
 
 
 def _message_send(complaint: Complaint, *, body: str, subject: str) -> Any:
-    """Through the outbox (``notifications``, CONTRACT §3) in this transaction. Where the outbox is
+    """Through the outbox (``notifications``) in this transaction. Where the outbox is
     not installed the answer stays recorded with its channel and nothing leaves the system."""
     if not apps.is_installed("notifications"):
         logger.warning("no outbox installed: the answer to %s is recorded but not sent", complaint.reference)
