@@ -82,7 +82,8 @@ class ReportError:
 
 
 def _pick(raw: Mapping[str, Any], key: str) -> Any:
-    reporter = raw.get("reporter") if isinstance(raw.get("reporter"), Mapping) else {}
+    nested = raw.get("reporter")
+    reporter: Mapping[str, Any] = nested if isinstance(nested, Mapping) else {}
     for alias in _ALIASES[key]:
         if alias in raw:
             return raw[alias]
