@@ -150,7 +150,9 @@ class PublicComplaintForm(_ComplaintFields):
         self.fields["file_2"] = _file(_("Lampiran lain"))
         for name in ("name", "address", "email", "occupation"):
             if name in self.asks and name in self.fields:
+                # Required unless the complaint is sent anonymously (checked in clean()).
                 self.fields[name].label = f"{self.fields[name].label} *"
+                self.fields[name].asked = True  # type: ignore[attr-defined]
 
     def identity_fields(self) -> list[forms.BoundField]:
         return [self[n] for n in ("name", "occupation", "address", "email", "phone") if n in self.fields]
