@@ -114,8 +114,9 @@ def quantity_words(quantity: Quantity) -> str:
     return _unit_words(quantity.value, quantity.unit)
 
 
-def range_words(minimum: Quantity | None, maximum: Quantity | None) -> str:
-    """'paling lama 15 menit', '1 sampai 60 hari kerja', with a note when plain days are counted."""
+def range_words(minimum: Quantity | None, maximum: Quantity | None, *, note: bool = True) -> str:
+    """'paling lama 15 menit', '1 sampai 60 hari kerja', with a note when plain days are counted
+    (left out with ``note=False``, where the full wording is shown elsewhere on the page)."""
     if minimum and maximum:
         # "1 sampai 60 hari kerja" names the unit once; "30 menit sampai 2 jam" needs both.
         low = (
@@ -129,7 +130,7 @@ def range_words(minimum: Quantity | None, maximum: Quantity | None) -> str:
     else:
         return ""
     units = {q.unit for q in (minimum, maximum) if q}
-    if DurationUnit.DAY in units:
+    if note and DurationUnit.DAY in units:
         words = _("%(words)s (dihitung sebagai hari kerja)") % {"words": words}
     return words
 
@@ -554,6 +555,19 @@ def _step_views(
     return views
 
 
+def _after_actor(text: str, actor: str | None) -> str:
+    """A box's caption names the actor, so its label starts after the actor's name:
+    "Operator Kecamatan menerima berkas" under "Operator Kecamatan" reads "Menerima berkas"."""
+    if (
+        actor
+        and text[: len(actor)].casefold() == actor.casefold()
+        and text[len(actor) : len(actor) + 1] == " "
+    ):
+        rest = text[len(actor) :].strip()
+        return rest[:1].upper() + rest[1:] if rest else text
+    return text
+
+
 def _diagram(
     process: Process, decree: dict[str, ProcedureStep], paths: list[list[str]], *, title: str, id_prefix: str
 ) -> SafeString:
@@ -564,12 +578,11 @@ def _diagram(
                 continue
             step = process.steps[step_id]
             written = decree.get(step_id)
+            actor = (written.actor if written else None) or str(PERFORMER_LABELS.get(step.performer, ""))
             drawn[step_id] = ProcessStep(
                 id=step_id,
-                label=f"{number}. {short_label(step.text)}",
-                caption=short_label(
-                    (written.actor if written else None) or str(PERFORMER_LABELS.get(step.performer, ""))
-                ),
+                label=f"{number}. {short_label(_after_actor(step.text, actor))}",
+                caption=short_label(actor),
                 transitions=tuple(
                     FlowTransition(
                         label=short_label(t.condition) if t.condition else None,
@@ -857,7 +870,7 @@ WEEKDAY_WORDS: tuple[Promise, ...] = (
 @dataclass(frozen=True)
 class ServiceSummary:
     fee: str
-    time_limit: str
+    time_limits: list[str]  # "paling lama 15 menit", or one per limit: "Administrasi: paling lama 15 menit"
     requirements: list[str]  # short labels; the table lists each in full
     more_requirements: int
     channels: list[str]  # how an application is made: "Datang langsung", "Surat"
@@ -892,6 +905,24 @@ def _brief(text: str) -> str:
     return short_label(text)
 
 
+SUMMARY_LIMITS = 3
+SUMMARY_LIMIT_LABEL = 28
+
+
+def summary_time_limits(limits: Iterable[TimeLimit]) -> list[str]:
+    """Each limit in a few words, labelled when there are several; the decree's wording, how the
+    clock runs and the steps it covers are in the table."""
+    limits = list(limits)
+    lines = []
+    for limit in limits[:SUMMARY_LIMITS]:
+        words = "" if limit.open_ended else range_words(limit.min, limit.max, note=False)
+        words = words or _brief(_without_label(limit.text, limit.label))
+        if limit.label and len(limits) > 1:
+            words = f"{short_label(limit.label, SUMMARY_LIMIT_LABEL)}: {words}"
+        lines.append(words)
+    return lines
+
+
 def service_summary(page: StandardPage, *, agency: Agency, weekly: WeeklyHours | None) -> ServiceSummary:
     components = page.components
     requirements = [_brief(item.text) for item in components.requirements]
@@ -902,7 +933,7 @@ def service_summary(page: StandardPage, *, agency: Agency, weekly: WeeklyHours |
                 channels.append(channel)
     return ServiceSummary(
         fee=_brief(fee_words(components.fee)),
-        time_limit=_brief(time_limits_summary(components.time_limits)),
+        time_limits=summary_time_limits(components.time_limits),
         requirements=requirements[:SUMMARY_REQUIREMENTS],
         more_requirements=max(len(requirements) - SUMMARY_REQUIREMENTS, 0),
         channels=channels,

@@ -105,7 +105,7 @@ def folded(text: str) -> str:
 
 def row(body: str, key: str) -> str:
     """One component's row of the standard table."""
-    match = re.search(rf'<details class="component" id="{key}">(.*?)</details>', body, re.S)
+    match = re.search(rf'<details class="component component--{key}">(.*?)</details>', body, re.S)
     assert match, key
     return match.group(1)
 
