@@ -10,6 +10,7 @@ from tests.browser.conftest import PHONE, screenshot
 from tests.public.test_demo_service_pages import DEMO_FACTS
 
 PAGES = sorted(DEMO_FACTS)
+MAX_SCREENS = 5  # was up to 18 with every component open
 
 
 def within_first_screen(page: Page, selector: str) -> bool:
@@ -37,6 +38,9 @@ def test_the_fee_and_the_time_limit_are_on_the_first_phone_screen(
     # the page is no wider than the phone
     assert phone_page.evaluate("document.documentElement.scrollWidth") <= PHONE["viewport"]["width"]
     screenshot(phone_page, f"service-phone-{agency_slug}")
+    screens = phone_page.evaluate("document.documentElement.scrollHeight") / PHONE["viewport"]["height"]
+    print(f"{agency_slug}: {screens:.1f} screens")
+    assert screens <= MAX_SCREENS  # the components are closed: the page is a list of headings
 
 
 def test_on_a_phone_the_components_are_closed_until_tapped(demo_site, phone_page: Page):
@@ -72,3 +76,12 @@ def test_on_a_wide_screen_every_row_of_the_table_is_open(demo_site, page: Page, 
     assert detail["x"] > name["x"] + name["width"] - 1
     assert abs(detail["y"] - name["y"]) < 20
     screenshot(page, f"service-desktop-{agency_slug}", full_page=True)
+
+
+def test_on_paper_every_row_is_open_and_the_summary_is_left_out(demo_site, phone_page: Page):
+    phone_page.goto("/kesra-kalbar/pelayanan-konsultasi/")
+    phone_page.emulate_media(media="print")
+
+    expect(phone_page.locator("#legal_basis li").first).to_be_visible()
+    expect(phone_page.locator("#competence li").first).to_be_visible()
+    expect(phone_page.locator(".summary")).to_be_hidden()
