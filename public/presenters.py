@@ -937,7 +937,7 @@ def service_summary(page: StandardPage, *, agency: Agency, weekly: WeeklyHours |
         requirements=requirements[:SUMMARY_REQUIREMENTS],
         more_requirements=max(len(requirements) - SUMMARY_REQUIREMENTS, 0),
         channels=channels,
-        place=_brief(agency.address) if agency.address else "",
+        place=" ".join(agency.address.split()),  # whole: the page says it nowhere else
         hours=office_hours_words(weekly) if weekly is not None else [],
         complaint=[
             replace(link, text=_brief(link.text))
