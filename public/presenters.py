@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -28,6 +28,7 @@ from pelayan.lib.flowchart import (
     ProcessStep,
     process_to_graph,
     render_svg,
+    short_label,
 )
 from pelayan.lib.process import CompiledStep, CompiledTransition, Process
 from pelayan.lib.standard_schema import (
@@ -52,6 +53,7 @@ from pelayan.lib.standard_schema import (
     RequirementKind,
     TimeLimit,
 )
+from pelayan.lib.workcal import WeeklyHours
 from standards.components import COMPONENT_LABELS
 from standards.models import Agency, Service, Standard
 
@@ -112,8 +114,9 @@ def quantity_words(quantity: Quantity) -> str:
     return _unit_words(quantity.value, quantity.unit)
 
 
-def range_words(minimum: Quantity | None, maximum: Quantity | None) -> str:
-    """'paling lama 15 menit', '1 sampai 60 hari kerja', with a note when plain days are counted."""
+def range_words(minimum: Quantity | None, maximum: Quantity | None, *, note: bool = True) -> str:
+    """'paling lama 15 menit', '1 sampai 60 hari kerja', with a note when plain days are counted
+    (left out with ``note=False``, where the full wording is shown elsewhere on the page)."""
     if minimum and maximum:
         # "1 sampai 60 hari kerja" names the unit once; "30 menit sampai 2 jam" needs both.
         low = (
@@ -127,7 +130,7 @@ def range_words(minimum: Quantity | None, maximum: Quantity | None) -> str:
     else:
         return ""
     units = {q.unit for q in (minimum, maximum) if q}
-    if DurationUnit.DAY in units:
+    if note and DurationUnit.DAY in units:
         words = _("%(words)s (dihitung sebagai hari kerja)") % {"words": words}
     return words
 
@@ -328,13 +331,25 @@ EXTRA_LABELS: dict[str, Promise] = {
 }
 
 
+def _folded(text: object) -> str:
+    """Text compared for repetition: case and spacing do not count."""
+    return " ".join(text.split()).casefold() if isinstance(text, str) else ""
+
+
+def says_more(written: object, shown: object) -> bool:
+    """True when ``written`` is not already contained in the text ``shown`` beside it."""
+    return bool(_folded(written)) and _folded(written) not in _folded(str(shown or ""))
+
+
 def extra_facts(item: Any, exclude: Iterable[str] = ()) -> list[tuple[str, str]]:
     """Wording stored beside the declared fields (the schema keeps unknown keys), as (label, text).
 
-    Reference keys are left out; so are keys the caller already shows.
+    Reference keys are left out; so are keys the caller already shows, and wording the item's own
+    text already contains (a regulation's gazette, a competence's knowledge), so nothing is said twice.
     """
     extra = getattr(item, "model_extra", None) or {}
     skip = _REFERENCE_KEYS | set(exclude)
+    own_text = _folded(getattr(item, "text", None))
     facts = []
     for key, value in extra.items():
         if key in skip or value in (None, "", []):
@@ -345,7 +360,7 @@ def extra_facts(item: Any, exclude: Iterable[str] = ()) -> list[tuple[str, str]]
             text = str(value)
         else:
             continue  # nested structures belong to a later schema version; nothing to say in words
-        if text:
+        if text and not (own_text and _folded(text) in own_text):
             label = EXTRA_LABELS.get(key)
             facts.append((str(label) if label else key.replace("_", " ").capitalize(), text))
     return facts
@@ -385,7 +400,7 @@ class Jump(StrEnum):
 
 @dataclass(frozen=True)
 class TransitionView:
-    text: str  # the decree's condition, or the action's own words when it states none
+    text: str | None  # the decree's condition, or the action's words when the step has several moves
     outcome: str | None  # the decree's wording of what follows
     target: str  # "lanjut ke langkah 3", "kembali ke langkah 1", "selesai"
     jump: Jump
@@ -458,8 +473,9 @@ class ProcedureView:
 
 
 def flow_svg(flow: Flow, *, id_prefix: str, direction: Direction = Direction.TOP_BOTTOM) -> SafeString:
-    nodes = [Node(id=n.id, label=n.label or n.id) for n in flow.nodes]
-    edges = [Edge(e.source, e.target, e.label) for e in flow.edges]
+    # A box names its step; the decree's full wording is in the step list beside the diagram.
+    nodes = [Node(id=n.id, label=short_label(n.label or n.id)) for n in flow.nodes]
+    edges = [Edge(e.source, e.target, short_label(e.label) if e.label else None) for e in flow.edges]
     # render_svg escapes every piece of text it writes.
     return mark_safe(render_svg(nodes, edges, direction=direction, title=flow.title, id_prefix=id_prefix))  # noqa: S308
 
@@ -480,9 +496,11 @@ def _shared_suffix(process: Process) -> list[str]:
 
 
 def _transition_view(
-    transition: CompiledTransition, *, source: str, path: list[str], joins: Collection[str]
+    transition: CompiledTransition, *, source: str, path: list[str], joins: Collection[str], only: bool
 ) -> TransitionView:
-    text = transition.condition or transition.label
+    # A step's only move needs no name of its own: the step's text says what is done, and the
+    # action's label ("Teruskan kepada Tim …") would repeat it in every track that joins.
+    text = transition.condition or (None if only else transition.label)
     if transition.end is not None:
         return TransitionView(text, transition.outcome, str(END_WORDS[transition.end]), Jump.END)
     target = transition.to or ""
@@ -517,7 +535,10 @@ def _step_views(
     for step_id in ids:
         step = process.steps[step_id]
         written = decree.get(step_id)
-        transitions = [_transition_view(t, source=step_id, path=path, joins=joins) for t in step.transitions]
+        only = len(step.transitions) == 1
+        transitions = [
+            _transition_view(t, source=step_id, path=path, joins=joins, only=only) for t in step.transitions
+        ]
         views.append(
             StepView(
                 id=step_id,
@@ -534,6 +555,19 @@ def _step_views(
     return views
 
 
+def _after_actor(text: str, actor: str | None) -> str:
+    """A box's caption names the actor, so its label starts after the actor's name:
+    "Operator Kecamatan menerima berkas" under "Operator Kecamatan" reads "Menerima berkas"."""
+    if (
+        actor
+        and text[: len(actor)].casefold() == actor.casefold()
+        and text[len(actor) : len(actor) + 1] == " "
+    ):
+        rest = text[len(actor) :].strip()
+        return rest[:1].upper() + rest[1:] if rest else text
+    return text
+
+
 def _diagram(
     process: Process, decree: dict[str, ProcedureStep], paths: list[list[str]], *, title: str, id_prefix: str
 ) -> SafeString:
@@ -544,13 +578,14 @@ def _diagram(
                 continue
             step = process.steps[step_id]
             written = decree.get(step_id)
+            actor = (written.actor if written else None) or str(PERFORMER_LABELS.get(step.performer, ""))
             drawn[step_id] = ProcessStep(
                 id=step_id,
-                label=f"{number}. {step.text}",
-                caption=(written.actor if written else None) or str(PERFORMER_LABELS.get(step.performer, "")),
+                label=f"{number}. {short_label(_after_actor(step.text, actor))}",
+                caption=short_label(actor),
                 transitions=tuple(
                     FlowTransition(
-                        label=t.condition if len(step.transitions) > 1 or t.condition else None,
+                        label=short_label(t.condition) if t.condition else None,
                         to=t.to,
                         end=str(END_NODES[t.end]) if t.end else None,
                     )
@@ -678,6 +713,9 @@ class StandardPage:
     # limit, words, steps as numbered on the page, where its clock starts and stops
     time_limits: list[tuple[TimeLimit, str, list[str], list[tuple[str, str]]]]
     decree_date: str
+    # The decree's wording of each time limit: a complaint tier written the same way is not
+    # quoted a second time.
+    written_limits: list[str] = field(default_factory=list)
 
 
 def _sections() -> list[Section]:
@@ -755,6 +793,7 @@ def standard_page(standard: Standard) -> StandardPage:
         complaint_flows=complaint_flows,
         time_limits=time_limits,
         decree_date=decree_date_words(standard),
+        written_limits=[limit.text for limit in components.time_limits if limit.text],
     )
 
 
@@ -811,3 +850,97 @@ def link_or_text(link: ChannelLink) -> SafeString:
     if link.href:
         return format_html('<a href="{}">{}</a>', link.href, text)
     return format_html("{}", text)
+
+
+# --- the first screen: what a visitor on a phone needs before the full table --------------------
+
+SUMMARY_REQUIREMENTS = 5  # more are counted, and listed in full in the table
+SUMMARY_CHANNELS = 4
+WEEKDAY_WORDS: tuple[Promise, ...] = (
+    gettext_lazy("Senin"),
+    gettext_lazy("Selasa"),
+    gettext_lazy("Rabu"),
+    gettext_lazy("Kamis"),
+    gettext_lazy("Jumat"),
+    gettext_lazy("Sabtu"),
+    gettext_lazy("Minggu"),
+)
+
+
+@dataclass(frozen=True)
+class ServiceSummary:
+    fee: str
+    time_limits: list[str]  # "paling lama 15 menit", or one per limit: "Administrasi: paling lama 15 menit"
+    requirements: list[str]  # short labels; the table lists each in full
+    more_requirements: int
+    channels: list[str]  # how an application is made: "Datang langsung", "Surat"
+    place: str
+    hours: list[str]  # "Senin–Kamis 07.30–12.00, 13.00–16.00"
+    complaint: list[ChannelLink]
+
+
+def office_hours_words(weekly: WeeklyHours) -> list[str]:
+    """Days with the same hours grouped: ["Senin–Kamis 07.30–12.00, 13.00–16.00", "Jumat 07.30–11.30"]."""
+    described = list(weekly.describe().values())
+    groups: list[tuple[int, int, list[str]]] = []
+    for day, frames in enumerate(described):
+        if groups and groups[-1][2] == frames and groups[-1][1] == day - 1:
+            groups[-1] = (groups[-1][0], day, frames)
+        else:
+            groups.append((day, day, frames))
+    lines = []
+    for first, last, frames in groups:
+        if not frames:
+            continue
+        days = str(WEEKDAY_WORDS[first])
+        if last > first:
+            days = f"{days}\u2013{WEEKDAY_WORDS[last]}"
+        hours = ", ".join(frame.replace(":", ".").replace("-", "\u2013") for frame in frames)
+        lines.append(f"{days} {hours}")
+    return lines
+
+
+def _brief(text: str) -> str:
+    """A summary line: whole when short, else its first words (the table below has the rest)."""
+    return short_label(text)
+
+
+SUMMARY_LIMITS = 3
+SUMMARY_LIMIT_LABEL = 28
+
+
+def summary_time_limits(limits: Iterable[TimeLimit]) -> list[str]:
+    """Each limit in a few words, labelled when there are several; the decree's wording, how the
+    clock runs and the steps it covers are in the table."""
+    limits = list(limits)
+    lines = []
+    for limit in limits[:SUMMARY_LIMITS]:
+        words = "" if limit.open_ended else range_words(limit.min, limit.max, note=False)
+        words = words or _brief(_without_label(limit.text, limit.label))
+        if limit.label and len(limits) > 1:
+            words = f"{short_label(limit.label, SUMMARY_LIMIT_LABEL)}: {words}"
+        lines.append(words)
+    return lines
+
+
+def service_summary(page: StandardPage, *, agency: Agency, weekly: WeeklyHours | None) -> ServiceSummary:
+    components = page.components
+    requirements = [_brief(item.text) for item in components.requirements]
+    channels: list[str] = []
+    for track in page.procedure.tracks:
+        for channel in track.channels:
+            if channel not in channels:
+                channels.append(channel)
+    return ServiceSummary(
+        fee=_brief(fee_words(components.fee)),
+        time_limits=summary_time_limits(components.time_limits),
+        requirements=requirements[:SUMMARY_REQUIREMENTS],
+        more_requirements=max(len(requirements) - SUMMARY_REQUIREMENTS, 0),
+        channels=channels,
+        place=" ".join(agency.address.split()),  # whole: the page says it nowhere else
+        hours=office_hours_words(weekly) if weekly is not None else [],
+        complaint=[
+            replace(link, text=_brief(link.text))
+            for link in map(channel_link, components.complaint_handling.channels[:SUMMARY_CHANNELS])
+        ],
+    )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from accounts.access import can_administer
+from calendars.selectors import calendar_for
 from public import citizen, presenters
 from standards import selectors
 from standards.models import Agency
@@ -79,10 +80,13 @@ def service_detail(request: HttpRequest, agency_slug: str, service_slug: str) ->
         if not can_administer(request, service.agency_id):
             raise Http404(_("Layanan tidak ditemukan."))
         return render(request, "public/service_unpublished.html", {"service": service}, status=404)
+    page = presenters.standard_page(standard)
+    weekly = calendar_for(agency=service.agency, service=service).weekly
     context = {
         "service": service,
         "agency": service.agency,
-        "page": presenters.standard_page(standard),
+        "page": page,
+        "summary": presenters.service_summary(page, agency=service.agency, weekly=weekly),
         "apply": citizen.apply_choices(citizen.online_tracks(standard)),
     }
     return render(request, "public/service.html", context)

@@ -12,11 +12,15 @@ or left to right:
    its own lane beside the layers it spans, so loops never cross the boxes. Every edge is one path
    with an arrow at its target.
 
-All text is XML-escaped; long labels are wrapped over several lines, never cut.
+All text is XML-escaped; long labels are wrapped over several lines, never cut by the renderer.
+A box shows a step's name, not its paragraph: callers shorten a step's text with
+:func:`short_label` (its first clause, or its first words up to a word boundary) and list the full
+text beside the diagram.
 """
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -33,6 +37,7 @@ __all__ = [
     "ProcessStep",
     "process_to_graph",
     "render_svg",
+    "short_label",
     "steps_to_graph",
     "wrap_label",
 ]
@@ -113,6 +118,32 @@ def wrap_label(text: str, width: int = WRAP_CHARS) -> list[str]:
         wrapped = textwrap.wrap(paragraph, width=width, break_long_words=True, break_on_hyphens=True)
         lines.extend(wrapped or ([""] if not lines else []))
     return lines or [""]
+
+
+SHORT_LABEL_CHARS = 40  # two lines of a box; longer text is a paragraph, listed beside the diagram
+ELLIPSIS = "\u2026"
+# Where a step's first clause ends: "Pemohon mengisi formulir, lalu …", "Verifikasi berkas; jika …".
+_CLAUSE_END = re.compile(r"\s*(?:[,;:(]|\s[\u2013\u2014-]\s|\.\s)")
+_MIN_CLAUSE = 12  # a shorter first clause ("Petugas:") names nothing; cut at words instead
+
+
+def short_label(text: str, limit: int = SHORT_LABEL_CHARS) -> str:
+    """A box's label: the text itself when it fits in ``limit`` characters, else its first clause
+    when that is long enough to name the step, else its first words up to a word boundary; a
+    shortened label ends with an ellipsis and is never longer than ``limit``."""
+    words = " ".join((text or "").split())
+    if len(words) <= limit:
+        return words
+    budget = max(limit - 1, 1)  # room for the ellipsis
+    clause = _CLAUSE_END.search(words)
+    if clause and _MIN_CLAUSE <= clause.start() <= budget:
+        return words[: clause.start()].rstrip(" .,;:") + ELLIPSIS
+    head = words[: budget + 1]
+    cut = head.rfind(" ")
+    if cut <= 0:  # one long word: cut inside it
+        return words[:budget] + ELLIPSIS
+    kept = words[:cut].rstrip(" .,;:(\u2013\u2014-")
+    return (kept or words[:budget]) + ELLIPSIS
 
 
 def steps_to_graph(steps: Sequence[FlowStep]) -> tuple[list[Node], list[Edge]]:

@@ -57,3 +57,9 @@ def extras(item: object, exclude: str = "") -> list[tuple[str, str]]:
 @register.filter
 def extra(item: object, key: str) -> object:
     return presenters.extra_text(item, key)
+
+
+@register.filter
+def says_more(written: object, shown: object) -> bool:
+    """True when ``written`` is not already part of the text ``shown`` beside it (nothing said twice)."""
+    return presenters.says_more(written, shown)

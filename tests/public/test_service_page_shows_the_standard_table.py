@@ -20,7 +20,7 @@ def test_it_shows_both_parts_of_the_official_table(body):
         in body
     )
     for column in ("NO", "KOMPONEN", "URAIAN"):
-        assert f">{column}</th>" in body
+        assert f">{column}</span>" in body
 
 
 def test_it_shows_every_one_of_the_fourteen_components(body):
