@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import filetype
+from django.apps import apps
 from django.conf import settings
 from django.db.models import Q
 
@@ -77,9 +78,9 @@ def _thread(agency: Agency, message: InboundMessage) -> Complaint | None:
             normalized = tracking.normalize(match.group(1) + match.group(2))
             if normalized is not None:
                 numbers.append(normalized)
-    if not numbers:
-        return None
-    case = Case.objects.filter(number__in=numbers, agency=agency).first()
+    case = Case.objects.filter(number__in=numbers, agency=agency).first() if numbers else None
+    if case is None:
+        case = _answered_case(agency, message.in_reply_to)
     if case is None:
         return None
     complaint = Complaint.objects.filter(case=case).select_related("case").first()
@@ -119,6 +120,24 @@ def _evidence(message: InboundMessage) -> list[Upload]:
             continue
         kept.append(Upload(name=attachment.filename, content=attachment.content))
     return kept[:FILES_MAX]
+
+
+def _answered_case(agency: Agency, in_reply_to: str) -> Case | None:
+    """The case of the message of ours a reply answers (its ``In-Reply-To`` is the Message-ID
+    our e-mail went out with), for a reply whose subject lost the reference."""
+    wanted = (in_reply_to or "").strip().strip("<>")
+    if not wanted or not apps.is_installed("notifications"):
+        return None
+    from notifications.models import OutboundMessage  # type: ignore[import-not-found]
+
+    sent = (
+        OutboundMessage.objects.filter(
+            agency=agency, provider_message_id__in=[wanted, f"<{wanted}>"], case__isnull=False
+        )
+        .select_related("case")
+        .first()
+    )
+    return sent.case if sent is not None else None
 
 
 def handle_inbound(message: InboundMessage) -> str:

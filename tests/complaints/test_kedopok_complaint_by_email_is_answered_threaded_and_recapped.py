@@ -91,11 +91,11 @@ def test_an_emailed_complaint_is_answered_by_email_and_the_reply_threads_into_it
     reply = eml(
         sender="Sumarni <sumarni@example.id>",
         to="kec.kedopok@gmail.com",
-        subject=f"Re: [Pengaduan {complaint.reference}] {answer.subject}",
+        # A mail client's reply as citizens write it: only the bracketed reference is ours.
+        subject=f"Re: [Pengaduan {complaint.reference}] Lampu penerangan jalan mati",
         body="Terima kasih, lampu sudah menyala.\n\n> Lampu sudah diganti",
         message_id="<20261106.2@example.id>",
         sent_at=T0 + dt.timedelta(days=2),
-        in_reply_to=answer.extra_headers["Message-ID"],
     )
     maildir_deliver(maildir, "1730858400.M2P1.mx", reply, delivered_at=T0 + dt.timedelta(days=2))
     assert "1 stored" in poll()
@@ -106,6 +106,18 @@ def test_an_emailed_complaint_is_answered_by_email_and_the_reply_threads_into_it
     assert InboundMessageRecord.objects.get(provider_message_id="20261106.2@example.id").reference == (
         complaint.reference
     )
+
+    # A reply whose subject lost the reference still threads by the Message-ID it answers.
+    bare = eml(
+        sender="sumarni@example.id", to="kec.kedopok@gmail.com", subject="Tambahan",
+        body="Satu lagi: lampu di RT 03 juga mati.", message_id="<20261107.3@example.id>",
+        sent_at=T0 + dt.timedelta(days=3), in_reply_to=answer.extra_headers["Message-ID"],
+    )  # fmt: skip
+    maildir_deliver(maildir, "1730944800.M3P1.mx", bare, delivered_at=T0 + dt.timedelta(days=3))
+    poll()
+
+    assert Complaint.objects.count() == 1
+    assert CaseEvent.objects.filter(case=complaint.case, kind=CaseEventKind.REPLY_RECEIVED).count() == 2
 
 
 @pytest.mark.django_db
