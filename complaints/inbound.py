@@ -5,12 +5,21 @@ from __future__ import annotations
 
 import re
 
+import filetype
+from django.apps import apps
+from django.conf import settings
 from django.db.models import Q
 
 from cases.models import Case
 from complaints.models import Complaint, ComplaintKind
 from complaints.selectors import complaint_definition_for
-from complaints.services import Upload, complaint_create, complaint_reply_receive
+from complaints.services import (
+    ALLOWED_FILE_TYPES,
+    FILES_MAX,
+    Upload,
+    complaint_create,
+    complaint_reply_receive,
+)
 from pelayan.lib import tracking
 from pelayan.lib.inbound import InboundMessage
 from pelayan.lib.standard_schema import ChannelKind
@@ -69,9 +78,9 @@ def _thread(agency: Agency, message: InboundMessage) -> Complaint | None:
             normalized = tracking.normalize(match.group(1) + match.group(2))
             if normalized is not None:
                 numbers.append(normalized)
-    if not numbers:
-        return None
-    case = Case.objects.filter(number__in=numbers, agency=agency).first()
+    case = Case.objects.filter(number__in=numbers, agency=agency).first() if numbers else None
+    if case is None:
+        case = _answered_case(agency, message.in_reply_to)
     if case is None:
         return None
     complaint = Complaint.objects.filter(case=case).select_related("case").first()
@@ -85,10 +94,56 @@ def _thread(agency: Agency, message: InboundMessage) -> Complaint | None:
     return complaint
 
 
+def _agency_for(message: InboundMessage) -> Agency:
+    """An e-mail names every address it was delivered to (comma-separated, the mailbox's own
+    first): the first one an agency publishes is the one it was meant for."""
+    candidates = [c for c in (message.recipient or "").split(",") if c.strip()] or [""]
+    if message.channel != ChannelKind.EMAIL:
+        candidates = [message.recipient]
+    for candidate in candidates:
+        try:
+            return agency_for_recipient(channel=message.channel, recipient=candidate)
+        except UnknownRecipient:
+            continue
+    raise UnknownRecipient(message.recipient)
+
+
+def _evidence(message: InboundMessage) -> list[Upload]:
+    """The attachments a complaint can keep as evidence (PDF, JPEG, PNG within the file bound, at
+    most five); a signature logo or a document of another kind stays on the stored message."""
+    kept: list[Upload] = []
+    for attachment in message.attachments:
+        kind = filetype.guess(attachment.content[:262]) if attachment.content else None
+        if kind is None or kind.mime not in ALLOWED_FILE_TYPES:
+            continue
+        if len(attachment.content) > settings.PELAYAN_CASE_FILE_MAX_BYTES:
+            continue
+        kept.append(Upload(name=attachment.filename, content=attachment.content))
+    return kept[:FILES_MAX]
+
+
+def _answered_case(agency: Agency, in_reply_to: str) -> Case | None:
+    """The case of the message of ours a reply answers (its ``In-Reply-To`` is the Message-ID
+    our e-mail went out with), for a reply whose subject lost the reference."""
+    wanted = (in_reply_to or "").strip().strip("<>")
+    if not wanted or not apps.is_installed("notifications"):
+        return None
+    from notifications.models import OutboundMessage  # type: ignore[import-not-found]
+
+    sent = (
+        OutboundMessage.objects.filter(
+            agency=agency, provider_message_id__in=[wanted, f"<{wanted}>"], case__isnull=False
+        )
+        .select_related("case")
+        .first()
+    )
+    return sent.case if sent is not None else None
+
+
 def handle_inbound(message: InboundMessage) -> str:
     """Turn one stored message into a complaint (or a reply to one); returns its reference.
     Runs inside the adapter's transaction; the same message twice makes one complaint."""
-    agency = agency_for_recipient(channel=message.channel, recipient=message.recipient)
+    agency = _agency_for(message)
     source_ref = f"{message.provider}:{message.provider_message_id}"
     existing = (
         Complaint.objects.filter(Q(source_ref=source_ref), agency=agency, channel=message.channel)
@@ -115,7 +170,7 @@ def handle_inbound(message: InboundMessage) -> str:
         phone="" if is_email else _normalized(message.channel, message.sender),
         reply_address=_normalized(message.channel, message.sender),
         received_at=message.received_at,
-        files=[Upload(name=a.filename, content=a.content) for a in message.attachments[:5]],
+        files=_evidence(message),
         source_ref=source_ref,
         lapor_id=message.provider_message_id if message.channel == ChannelKind.LAPOR else "",
     )

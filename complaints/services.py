@@ -610,6 +610,13 @@ def _answer_send(complaint: Complaint, actor: Any, now: datetime) -> None:
     if complaint.channel in MESSAGE_CHANNELS and complaint.reply_address:
         via = complaint.channel
         message = _message_send(complaint, body=complaint.answer, subject=answer_subject(complaint))
+    elif complaint.channel == Channel.WEBSITE and "@" in complaint.reply_address:
+        # The website form has no channel of its own to answer on: the e-mail the citizen gave
+        # (the answer also appears on the tracking page).
+        via = Channel.EMAIL
+        message = _message_send(
+            complaint, body=complaint.answer, subject=answer_subject(complaint), channel=Channel.EMAIL
+        )
     elif complaint.lapor_id:
         # A LAPOR! report is answered on LAPOR!: its follow-up status carries the answer.
         from lapor.services import lapor_answered
@@ -623,7 +630,7 @@ def _answer_send(complaint: Complaint, actor: Any, now: datetime) -> None:
     events.complaint_answer_sent(actor=actor, complaint=complaint, via=via, message=message)
 
 
-def _message_send(complaint: Complaint, *, body: str, subject: str) -> Any:
+def _message_send(complaint: Complaint, *, body: str, subject: str, channel: str = "") -> Any:
     """Through the outbox (``notifications``) in this transaction. Where the outbox is
     not installed the answer stays recorded with its channel and nothing leaves the system."""
     if not apps.is_installed("notifications"):
@@ -632,7 +639,7 @@ def _message_send(complaint: Complaint, *, body: str, subject: str) -> Any:
     from notifications.services import message_send  # type: ignore[import-not-found]
 
     return message_send(
-        channel=complaint.channel,
+        channel=channel or complaint.channel,
         to=complaint.reply_address,
         body=body,
         subject=subject,
@@ -897,7 +904,91 @@ def recap_deliver(
         },
     )
     events.complaint_recap_delivered(actor=actor, recap=recap)
+    _recap_notify(recap)
     return recap
+
+
+def _recap_text(recap: Recap) -> str:
+    f = recap.figures
+    channels = dict(Channel.choices)
+    lines = [
+        _("Rekap Buku Pengaduan %(agency)s, %(start)s s.d. %(end)s")
+        % {"agency": recap.agency.name, "start": recap.start.isoformat(),
+           "end": (recap.end - timedelta(days=1)).isoformat()},
+        "",
+        _("Jumlah pengaduan: %(n)s") % {"n": f.get("total", 0)},
+    ]  # fmt: skip
+    for channel, count in sorted((f.get("by_channel") or {}).items()):
+        lines.append(f"- {channels.get(channel, channel)}: {count}")
+    lines += [
+        _("Selesai tepat waktu: %(n)s") % {"n": f.get("on_time", 0)},
+        _("Selesai terlambat: %(n)s") % {"n": f.get("late", 0)},
+        _("Masih terbuka melewati batas: %(n)s") % {"n": f.get("open_late", 0)},
+        "",
+        _("Rincian lengkap ada di halaman pengaduan ruang kerja Anda."),
+    ]
+    return "\n".join(str(line) for line in lines)
+
+
+def _recap_notify(recap: Recap) -> None:
+    """E-mail the recap to every officer holding a recap role, through the outbox once it is
+    installed. Keyed on the figures: delivering the same recap again sends nothing, a refreshed
+    recap with changed figures is sent once more."""
+    if not apps.is_installed("notifications"):
+        return
+    from django.contrib.auth import get_user_model
+
+    from notifications.services import message_send  # type: ignore[import-not-found]
+
+    digest = hashlib.sha256(repr(sorted(recap.figures.items())).encode()).hexdigest()[:16]
+    users = (
+        get_user_model()
+        .objects.filter(memberships__role__agency=recap.agency, memberships__role__code__in=list(recap.roles))
+        .exclude(email="")
+        .distinct()
+        .order_by("pk")
+    )
+    subject = _("Rekap pengaduan %(period)s %(start)s") % {
+        "period": str(recap.get_period_display()).lower(),
+        "start": recap.start.isoformat(),
+    }
+    body = _recap_text(recap)
+    for user in users:
+        message_send(
+            channel="email",
+            to=user.email,
+            subject=subject[:200],
+            body=body,
+            agency=recap.agency,
+            dedupe_key=f"complaint-recap:{recap.pk}:{digest}:{user.pk}",
+        )
+
+
+def previous_period_start(period: str, today: date) -> date:
+    """The first day of the last whole period before ``today`` (yesterday, last week, last month)."""
+    start, _end = period_bounds(period, today)
+    return period_bounds(period, start - timedelta(days=1))[0]
+
+
+def recaps_scheduled(*, now: datetime | None = None, period: str | None = None) -> list[Recap]:
+    """The periodic recap (``PELAYAN_COMPLAINT_RECAP_PERIOD``): for each agency whose standard
+    names recap recipients, the last whole period is recapped and delivered once. A period already
+    recapped (by hand or by an earlier run) is left as it is."""
+    from complaints.selectors import recap_roles_for
+
+    now = now or timezone.now()
+    period = settings.PELAYAN_COMPLAINT_RECAP_PERIOD if period is None else period
+    if not period:
+        return []
+    made: list[Recap] = []
+    for agency in Agency.objects.order_by("pk"):
+        if not recap_roles_for(agency=agency):
+            continue
+        start = previous_period_start(period, now.astimezone(_zone(agency)).date())
+        if Recap.objects.filter(agency=agency, period=period, start=start).exists():
+            continue
+        made.append(recap_deliver(agency=agency, period=period, day=start, now=now))
+    return made
 
 
 def staff_roles_named(*, agency: Agency, codes: Sequence[str]) -> list[StaffRole]:

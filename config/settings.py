@@ -314,6 +314,11 @@ PELAYAN_INBOUND_ATTACHMENTS_MAX = env_int("PELAYAN_INBOUND_ATTACHMENTS_MAX", 5)
 PELAYAN_INBOUND_ATTACHMENT_MAX_BYTES = env_int("PELAYAN_INBOUND_ATTACHMENT_MAX_BYTES", 5 * 1024 * 1024)
 if PELAYAN_INBOUND_POLL_SECONDS < 1:
     raise ImproperlyConfigured("PELAYAN_INBOUND_POLL_SECONDS must be at least 1.")
+# The recap of the Buku Pengaduan the worker delivers to each standard's recap roles: "day",
+# "week", "month", or "" for none (a recap can always be made by hand in the workspace).
+PELAYAN_COMPLAINT_RECAP_PERIOD = env_choice(
+    "PELAYAN_COMPLAINT_RECAP_PERIOD", ["day", "week", "month", ""], "month"
+)
 
 # SQLite ignores the covering (INCLUDE) columns of the report indexes; PostgreSQL uses them.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]

@@ -20,6 +20,8 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     # Before the public pages, whose first segment is an agency slug.
     path("open311/v2/", include("open311.urls")),
+    # Webhooks of the inbound channels (WhatsApp Cloud API, SMS gateway): no login, no CSRF.
+    path("hooks/", include("notifications.urls")),
     path("v/", include("documents.urls")),
     path("kerja/dokumen/", include("documents.workspace_urls")),
     path("", include("complaints.urls")),

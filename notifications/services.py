@@ -12,14 +12,17 @@ is due: retries, and messages whose task was lost with a crashed worker.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from audit import events
@@ -28,12 +31,15 @@ from notifications.adapters import DeliveryError, Outgoing, sender_for
 from notifications.models import (
     AttemptOutcome,
     DeliveryAttempt,
+    InboundAttachmentRecord,
     InboundMessageRecord,
+    InboundStatus,
     OutboundAttachment,
     OutboundChannel,
     OutboundMessage,
     OutboundStatus,
 )
+from pelayan.lib.inbound import InboundMessage
 from pelayan.lib.outbox import phone_e164, retry_delay
 
 if TYPE_CHECKING:
@@ -44,7 +50,13 @@ if TYPE_CHECKING:
 logger = logging.getLogger("pelayan.outbox")
 
 __all__ = [
+    "InboundError",
+    "InboundResult",
     "OutboxError",
+    "PollResult",
+    "inbound_email_poll",
+    "inbound_receive",
+    "inbound_webhook_receive",
     "message_deliver",
     "message_send",
     "message_status_update",
@@ -340,3 +352,188 @@ def message_status_update(
         message.save(update_fields=["status", "failed_at", "last_error"])
         events.message_failed(message=message, error=message.last_error)
     return message
+
+
+# -- inbound -----------------------------------------------------------------------------------
+
+
+class InboundError(ValueError):
+    """A message that cannot be stored; ``field`` names the part at fault."""
+
+    def __init__(self, message: Any, *, field: str) -> None:
+        super().__init__(str(message))
+        self.field = field
+
+
+@dataclass(frozen=True)
+class InboundResult:
+    record: InboundMessageRecord
+    created: bool  # False: the same provider id arrived before; nothing was done again
+
+
+def _bounded_message(message: InboundMessage, notes: list[str]) -> InboundMessage:
+    body_max = settings.PELAYAN_INBOUND_BODY_MAX_CHARS
+    body = message.body or ""
+    if len(body) > body_max:
+        notes.append(f"body cut at {body_max} characters")
+        body = body[:body_max]
+    kept: list[Any] = []
+    for attachment in message.attachments:
+        if len(kept) >= settings.PELAYAN_INBOUND_ATTACHMENTS_MAX:
+            notes.append(f"attachment {attachment.filename!r} left out: too many")
+        elif len(attachment.content) > settings.PELAYAN_INBOUND_ATTACHMENT_MAX_BYTES:
+            notes.append(f"attachment {attachment.filename!r} left out: too large")
+        else:
+            kept.append(attachment)
+    return replace(
+        message,
+        body=body,
+        sender=message.sender.strip()[:254],
+        sender_name=message.sender_name.strip()[:200],
+        recipient=message.recipient.strip()[:254],
+        subject=re.sub(r"[\r\n]+", " ", message.subject).strip()[:300],
+        in_reply_to=message.in_reply_to.strip()[:250],
+        attachments=tuple(kept),
+    )
+
+
+def _handle(record: InboundMessageRecord, message: InboundMessage) -> None:
+    """Hand the stored message to the configured handler in a savepoint of its own, so a refusal
+    (an address no agency publishes, a complaint that cannot be made) keeps the stored message."""
+    handler = import_string(settings.PELAYAN_INBOUND_HANDLER)
+    try:
+        with transaction.atomic():
+            reference = handler(message)
+    except LookupError as exc:
+        record.status, record.error = InboundStatus.UNHANDLED, f"{type(exc).__name__}: {exc}"[:2000]
+    except Exception as exc:
+        logger.warning(
+            "inbound %s:%s not handled", record.provider, record.provider_message_id, exc_info=True
+        )
+        record.status, record.error = InboundStatus.FAILED, f"{type(exc).__name__}: {exc}"[:2000]
+    else:
+        record.status, record.error, record.reference = InboundStatus.HANDLED, "", str(reference or "")[:100]
+
+
+@transaction.atomic
+def inbound_receive(
+    *, message: InboundMessage, notes: Sequence[str] = (), rejected: bool = False
+) -> InboundResult:
+    """Store one message that arrived and hand it to the handler (``PELAYAN_INBOUND_HANDLER``).
+
+    Idempotent on ``(provider, provider_message_id)``: the same message delivered again — a
+    webhook retried, a mailbox read again after a crash — returns the first record and does
+    nothing else. A ``rejected`` message (over the size bound) is kept, not handled.
+    """
+    provider_id = (message.provider_message_id or "").strip()
+    if not provider_id or len(provider_id) > 250:
+        raise InboundError(_("Pesan masuk tanpa nomor pesan yang sah."), field="provider_message_id")
+    if not message.provider or len(message.provider) > 40:
+        raise InboundError(_("Penyedia pesan masuk tidak sah."), field="provider")
+    if timezone.is_naive(message.received_at):
+        raise InboundError(_("Waktu pesan masuk harus menyebut zona waktunya."), field="received_at")
+    existing = InboundMessageRecord.objects.filter(
+        provider=message.provider, provider_message_id=provider_id
+    ).first()
+    if existing is not None:
+        return InboundResult(record=existing, created=False)
+    kept_notes = list(notes)
+    message = _bounded_message(replace(message, provider_message_id=provider_id), kept_notes)
+    try:
+        with transaction.atomic():
+            record = InboundMessageRecord.objects.create(
+                channel=message.channel[:12],
+                provider=message.provider,
+                provider_message_id=provider_id,
+                sender=message.sender,
+                sender_name=message.sender_name,
+                recipient=message.recipient,
+                subject=message.subject,
+                body=message.body,
+                in_reply_to=message.in_reply_to,
+                received_at=message.received_at,
+                status=InboundStatus.REJECTED if rejected else InboundStatus.UNHANDLED,
+                notes=[str(n)[:500] for n in kept_notes[:50]],
+            )
+    except IntegrityError:
+        # The same message delivered twice at once: the other delivery stored (and handles) it.
+        existing = InboundMessageRecord.objects.get(
+            provider=message.provider, provider_message_id=provider_id
+        )
+        return InboundResult(record=existing, created=False)
+    InboundAttachmentRecord.objects.bulk_create(
+        InboundAttachmentRecord(
+            message=record, filename=a.filename[:200], content_type=a.content_type[:100], content=a.content
+        )
+        for a in message.attachments
+    )
+    if not rejected:
+        _handle(record, message)
+        record.save(update_fields=["status", "error", "reference"])
+    events.inbound_received(record=record)
+    return InboundResult(record=record, created=True)
+
+
+@dataclass
+class PollResult:
+    read: int = 0
+    stored: int = 0
+    repeated: int = 0
+    failed: int = 0
+    references: list[str] = field(default_factory=list)
+
+
+def inbound_email_poll(*, source: Any = None, limit: int | None = None) -> PollResult:
+    """Read the configured mailbox once (``PELAYAN_INBOUND_EMAIL``): each message is parsed,
+    stored once on its Message-ID and handed over, then marked processed in the mailbox. Each
+    message commits on its own, so one bad message does not hold back the others."""
+    from notifications.inbound.email import parse_email, source_from_settings
+
+    result = PollResult()
+    source = source if source is not None else source_from_settings()
+    if source is None:
+        return result
+    for mail in source.fetch(limit=limit or settings.PELAYAN_INBOUND_POLL_BATCH):
+        result.read += 1
+        try:
+            parsed = parse_email(
+                mail.raw,
+                provider=source.provider,
+                received_at=min(mail.received_at, timezone.now()),
+                body_max_chars=settings.PELAYAN_INBOUND_BODY_MAX_CHARS,
+                attachments_max=settings.PELAYAN_INBOUND_ATTACHMENTS_MAX,
+                attachment_max_bytes=settings.PELAYAN_INBOUND_ATTACHMENT_MAX_BYTES,
+                oversize=mail.oversize,
+            )
+            received = inbound_receive(message=parsed.message, notes=parsed.notes, rejected=mail.oversize)
+        except Exception:
+            # Left unmarked in the mailbox: the next poll tries it again.
+            logger.exception("inbound e-mail %s could not be stored", mail.handle)
+            result.failed += 1
+            continue
+        if received.created:
+            result.stored += 1
+        else:
+            result.repeated += 1
+        if received.record.reference:
+            result.references.append(received.record.reference)
+        source.done(mail)
+    return result
+
+
+def inbound_webhook_receive(
+    *, messages: Sequence[tuple[InboundMessage, Sequence[str]]], statuses: Sequence[Any]
+) -> tuple[list[InboundResult], int]:
+    """What one webhook POST carried: the messages stored (once each) and handed over, and the
+    delivery reports applied to the outbox. Returns the results and how many reports matched."""
+    results = [inbound_receive(message=m, notes=notes) for m, notes in messages]
+    matched = 0
+    for status in statuses:
+        updated = message_status_update(
+            provider=status.provider,
+            provider_message_id=status.provider_message_id,
+            status=status.status,
+            error=status.error,
+        )
+        matched += updated is not None
+    return results, matched

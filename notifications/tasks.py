@@ -19,3 +19,10 @@ def message_deliver_task(message_id: int) -> str:
 def outbox_sweep() -> int:
     """Every ``PELAYAN_OUTBOX_SWEEP_SECONDS``: retries that are due and messages left queued."""
     return services.outbox_sweep()
+
+
+@task()
+def inbound_email_poll() -> int:
+    """Every ``PELAYAN_INBOUND_POLL_SECONDS``: read the configured mailbox once; returns how many
+    new messages were stored."""
+    return services.inbound_email_poll().stored

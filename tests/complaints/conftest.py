@@ -52,3 +52,19 @@ def banten(demo) -> Agency:
 @pytest.fixture
 def officer():
     return login
+
+
+@pytest.fixture
+def channels(settings, tmp_path):
+    """The inbound channels configured with test secrets, the local adapters writing into tmp."""
+    from tests.channels import SMS_SECRET, WA_SECRET, WA_VERIFY
+
+    settings.PELAYAN_WHATSAPP_APP_SECRET = WA_SECRET
+    settings.PELAYAN_WHATSAPP_VERIFY_TOKEN = WA_VERIFY
+    settings.PELAYAN_SMS_WEBHOOK_SECRET = SMS_SECRET
+    settings.PELAYAN_WHATSAPP_OUTBOX_DIR = tmp_path / "outbox" / "whatsapp"
+    settings.PELAYAN_SMS_OUTBOX_DIR = tmp_path / "outbox" / "sms"
+    settings.PELAYAN_INBOUND_EMAIL = "maildir"
+    settings.PELAYAN_INBOUND_MAILDIR = tmp_path / "maildir"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    return settings
