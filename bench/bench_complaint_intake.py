@@ -346,7 +346,8 @@ def _f(value: float | None, spec: str = ",.1f") -> str:
 def report(result: dict[str, Any]) -> str:
     lines = [
         f"bench_complaint_intake: {result['database']}, {result['seconds']} s per measurement, "
-        f"Python {result['python']}, {result['cpus']} CPUs (shared; figures are noisy)",
+        f"Python {result['python']}, {result['cpus']} CPUs (shared; figures are noisy), "
+        f"load average {result.get('load_before')} before, {result.get('load_after')} after",
         "",
     ]
     pg = result["pgbench"] if isinstance(result["pgbench"], dict) else {}
@@ -386,6 +387,8 @@ def report(result: dict[str, Any]) -> str:
     lines.append("queries per intake (complaints in the register → queries):")
     for label, (complaints, queries) in result["service"]["queries"].items():
         lines.append(f"  {label:<32} {complaints:>6} complaints  {queries} queries")
+    for miss in result.get("targets_missed", []):
+        lines.append(f"target missed: {miss}")
     for run in [*result["service"]["runs"].values(), *(result.get("http") or {}).get("runs", {}).values()]:
         for error in run["errors"]:
             lines.append(f"  error: {error}")
@@ -421,6 +424,7 @@ def main() -> int:
             "seconds": args.seconds,
             "python": sys.version.split()[0],
             "cpus": os.cpu_count(),
+            "load_before": round(os.getloadavg()[0], 1),
         }
         result["pgbench"] = pgbench_rates(dbs, clients, args.seconds, scratch)
         result["service"] = service_runs(clients, args.seconds, args.existing)
@@ -438,6 +442,7 @@ def main() -> int:
             None if args.no_http else http_runs(ours_env, clients, args.seconds, args.workers, scratch)
         )
         result["peer"] = "skipped" if args.no_peer else peer_runs(dbs, clients, args.seconds, scratch)
+        result["load_after"] = round(os.getloadavg()[0], 1)
     finally:
         try:
             from django.db import connections
@@ -447,8 +452,31 @@ def main() -> int:
             pass
         dbs.drop()
         shutil.rmtree(scratch, ignore_errors=True)
+    misses = targets_missed(result)
+    result["targets_missed"] = misses
     print(json.dumps(result, indent=2) if args.json else report(result))
-    return 0
+    return 1 if misses else 0
+
+
+def targets_missed(result: dict[str, Any]) -> list[str]:
+    """Service at 1 client ≥ 20 % of pgbench; HTTP at 8 clients ≥ 3 % of pgbench with p99 under
+    250 ms at 16 connections; ahead of the peer at every client count."""
+    misses = []
+    pg = result["pgbench"] if isinstance(result["pgbench"], dict) else {}
+    service = result["service"]["runs"]
+    if 1 in service and pg.get(1) and service[1]["rate"] < 0.20 * pg[1]:
+        misses.append(f"service at 1 client: {service[1]['rate'] / pg[1]:.1%} of pgbench (target 20 %)")
+    http = (result.get("http") or {}).get("runs", {})
+    if 8 in http and pg.get(8) and http[8]["rate"] < 0.03 * pg[8]:
+        misses.append(f"HTTP at 8 clients: {http[8]['rate'] / pg[8]:.1%} of pgbench (target 3 %)")
+    if 16 in http and (http[16]["p99_ms"] or 0) >= 250:
+        misses.append(f"HTTP p99 at 16 connections: {http[16]['p99_ms']:,.0f} ms (target under 250 ms)")
+    peer = result["peer"]["runs"] if isinstance(result["peer"], dict) else {}
+    for n, run in service.items():
+        other = peer.get(n, {}).get("rate")
+        if other and run["rate"] <= other:
+            misses.append(f"{n} clients: {run['rate']:.1f}/s against the peer's {other:.1f}/s")
+    return misses
 
 
 if __name__ == "__main__":
