@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -63,7 +63,7 @@ from pelayan.lib.complaints import (
 )
 from pelayan.lib.process import Process
 from pelayan.lib.standard_schema import Performer
-from standards.models import Agency, ProcessDefinition, ProcessPurpose, Service, StandardStatus
+from standards.models import Agency, ProcessPurpose, Service, StandardStatus
 
 logger = logging.getLogger("pelayan.complaints")
 
@@ -95,22 +95,24 @@ def rules_of_case(case: Case) -> ComplaintRules:
 def complaint_service_for(*, agency: Agency, service: Service | None = None) -> Service:
     """The service whose published standard's complaint handling a complaint runs on: the one
     named, or the agency's first service whose standard makes its complaint handling executable."""
-    definitions = ProcessDefinition.objects.filter(
-        purpose=ProcessPurpose.COMPLAINT,
-        standard__status=StandardStatus.PUBLISHED,
-        standard__service__agency=agency,
-        standard__service__is_active=True,
-    ).select_related("standard__service")
+    # The service row alone: the definition and the standard (the whole document as JSON) are
+    # read once, by case_create, not decoded here as well.
+    services = Service.objects.filter(
+        agency=agency,
+        is_active=True,
+        standards__status=StandardStatus.PUBLISHED,
+        standards__process_definitions__purpose=ProcessPurpose.COMPLAINT,
+    )
     if service is not None:
         if service.agency_id != agency.pk:
             raise InvalidInput(_("Layanan bukan milik instansi ini."), {"service": "other_agency"})
-        definitions = definitions.filter(standard__service=service)
-    definition = definitions.order_by("standard__service_id").first()
-    if definition is None:
+        services = services.filter(pk=service.pk)
+    found = services.order_by("pk").first()
+    if found is None:
         raise InvalidInput(
             _("Instansi ini belum memiliki penanganan pengaduan yang berlaku."), {"service": "no_complaints"}
         )
-    return definition.standard.service
+    return found
 
 
 # -- validation --------------------------------------------------------------------------------
@@ -188,16 +190,34 @@ def _received(received_at: datetime | None, now: datetime) -> datetime:
 def register_number_next(*, agency: Agency, year: int) -> int:
     """The next number of the agency's Buku Pengaduan for ``year``, in the caller's transaction.
 
-    Gapless: the counter row is locked until the caller commits, so two intakes at once queue
-    here and a rolled-back intake gives its number back. The row is created with
-    ``ignore_conflicts`` so two first intakes of a year do not collide on the insert.
+    Gapless: the counter row is locked by the UPDATE until the caller commits, so two intakes at
+    once queue here and a rolled-back intake gives its number back. One statement on every intake
+    but a year's first, which creates the row with ``ignore_conflicts`` so two first intakes of a
+    year do not collide on the insert.
     """
-    RegisterCounter.objects.bulk_create([RegisterCounter(agency=agency, year=year)], ignore_conflicts=True)
-    counter = RegisterCounter.objects.select_for_update().get(agency=agency, year=year)
-    counter.last_number = F("last_number") + 1
-    counter.save(update_fields=["last_number"])
-    counter.refresh_from_db(fields=["last_number"])
-    return counter.last_number
+    number = _register_counter_bump(agency, year)
+    if number is None:
+        RegisterCounter.objects.bulk_create(
+            [RegisterCounter(agency=agency, year=year)], ignore_conflicts=True
+        )
+        number = _register_counter_bump(agency, year)
+    if number is None:  # pragma: no cover - the row exists after the insert above
+        raise RuntimeError("register counter row missing after insert")
+    return number
+
+
+def _register_counter_bump(agency: Agency, year: int) -> int | None:
+    # UPDATE … RETURNING (PostgreSQL, SQLite 3.35+): the increment, the row lock and the new
+    # number in one round trip instead of lock, update and read back.
+    table = connection.ops.quote_name(RegisterCounter._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET last_number = last_number + 1 "  # noqa: S608 - the model's own table
+            "WHERE agency_id = %s AND year = %s RETURNING last_number",
+            [agency.pk, year],
+        )
+        row = cursor.fetchone()
+    return None if row is None else int(row[0])
 
 
 # -- intake ------------------------------------------------------------------------------------
@@ -206,11 +226,13 @@ def register_number_next(*, agency: Agency, year: int) -> int:
 def _existing(agency: Agency, channel: str, source_ref: str) -> Complaint | None:
     if not source_ref:
         return None
-    return (
-        Complaint.objects.select_related("case")
-        .filter(agency=agency, channel=channel, source_ref=source_ref)
+    # Almost every intake is new: ask for the key alone, and load the complaint only when it exists.
+    pk = (
+        Complaint.objects.filter(agency=agency, channel=channel, source_ref=source_ref)
+        .values_list("pk", flat=True)
         .first()
     )
+    return None if pk is None else Complaint.objects.select_related("case").get(pk=pk)
 
 
 def complaint_create(
