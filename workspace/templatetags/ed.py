@@ -15,3 +15,11 @@ def get(mapping: Any, key: Any) -> Any:
     if not isinstance(mapping, dict):
         return []
     return mapping.get(key, [])
+
+
+@register.filter
+def any_admin(memberships: Any) -> bool:
+    """Whether one of the user's memberships is an agency's admin role (the editor's link)."""
+    from accounts.models import ADMIN_ROLE
+
+    return any(getattr(m.role, "code", None) == ADMIN_ROLE for m in memberships or [])
