@@ -135,7 +135,9 @@ def _keep(choices: list[tuple[str, Any]], values: Iterable[Any]) -> list[tuple[s
     return choices + extra
 
 
-def _text(label: Promise, *, required: bool = True, max_length: int = MAX_TEXT, rows: int = 0) -> forms.CharField:
+def _text(
+    label: Promise, *, required: bool = True, max_length: int = MAX_TEXT, rows: int = 0
+) -> forms.CharField:
     widget = forms.Textarea(attrs={"rows": rows}) if rows else forms.TextInput()
     return forms.CharField(label=label, required=required, max_length=max_length, widget=widget, strip=True)
 
@@ -253,7 +255,9 @@ class RequirementForm(ItemForm):
     EDITED = ("key", "text", "kind", "copies", "original", "channel")
     text = _text(_("Persyaratan"), rows=2)
     key = _text(_("Kode"), required=False, max_length=64)
-    kind = forms.ChoiceField(label=_("Jenis"), choices=REQUIREMENT_KIND_CHOICES, initial=RequirementKind.OTHER)
+    kind = forms.ChoiceField(
+        label=_("Jenis"), choices=REQUIREMENT_KIND_CHOICES, initial=RequirementKind.OTHER
+    )
     copies = _int(_("Jumlah lembar"))
     original = forms.ChoiceField(label=_("Asli atau fotokopi"), choices=ORIGINAL_CHOICES, required=False)
     channel = _text(_("Hanya untuk kanal"), required=False, max_length=MAX_SHORT)
@@ -285,9 +289,7 @@ class TrackForm(ItemForm):
     def setup(self) -> None:
         self.fields["channels"].choices = _channel_choices()
         entry = self.initial.get("entry") if not self.is_bound else self.data.get(self.add_prefix("entry"))
-        self.fields["entry"].choices = _keep(
-            _blank(_("Langkah pertama alur ini")) + self.ctx.steps, [entry]
-        )
+        self.fields["entry"].choices = _keep(_blank(_("Langkah pertama alur ini")) + self.ctx.steps, [entry])
 
     @classmethod
     def to_initial(cls, item: dict[str, Any]) -> dict[str, Any]:
@@ -314,7 +316,19 @@ class TrackForm(ItemForm):
 
 
 class StepForm(ItemForm):
-    EDITED = ("id", "text", "actor", "action", "performer", "role", "unit", "track", "requires", "produces", "pauses_clock")
+    EDITED = (
+        "id",
+        "text",
+        "actor",
+        "action",
+        "performer",
+        "role",
+        "unit",
+        "track",
+        "requires",
+        "produces",
+        "pauses_clock",
+    )
     id = _text(_("Kode langkah"), max_length=64)
     text = _text(_("Uraian langkah"), rows=2)
     actor = _text(_("Pelaksana (sesuai keputusan)"), required=False, max_length=MAX_SHORT)
@@ -395,7 +409,9 @@ class TransitionForm(ItemForm):
         value = super().to_value(data)
         target = data.get("target") or ""
         value["to"], value["end"] = (
-            (None, target.removeprefix(END_PREFIX)) if target.startswith(END_PREFIX) else (target or None, None)
+            (None, target.removeprefix(END_PREFIX))
+            if target.startswith(END_PREFIX)
+            else (target or None, None)
         )
         value["kind"] = data.get("kind") or TransitionKind.COMPLETE
         return value
@@ -551,7 +567,11 @@ class EvaluationForm(ItemForm):
     def to_value(self, data: dict[str, Any]) -> dict[str, Any]:
         per = data.get("frequency_per")
         frequency = (
-            {"times": data.get("frequency_times") or 1, "per": per, "minimum": bool(data.get("frequency_minimum"))}
+            {
+                "times": data.get("frequency_times") or 1,
+                "per": per,
+                "minimum": bool(data.get("frequency_minimum")),
+            }
             if per
             else None
         )
@@ -563,12 +583,18 @@ class EvaluationForm(ItemForm):
 
 class FeeForm(ItemForm):
     EDITED = ("amount", "text", "legal_basis")
-    amount = forms.IntegerField(label=_("Besar biaya (rupiah, 0 bila gratis)"), required=False, min_value=0, max_value=10**12)
+    amount = forms.IntegerField(
+        label=_("Besar biaya (rupiah, 0 bila gratis)"), required=False, min_value=0, max_value=10**12
+    )
     text = _text(_("Biaya (sesuai keputusan)"), required=False, max_length=MAX_TEXT, rows=2)
     legal_basis = _text(_("Dasar hukum tarif"), required=False, max_length=MAX_TEXT)
 
     def to_value(self, data: dict[str, Any]) -> dict[str, Any]:
-        return {"amount": data.get("amount"), "text": data.get("text") or "", "legal_basis": _none_if_blank(data.get("legal_basis"))}
+        return {
+            "amount": data.get("amount"),
+            "text": data.get("text") or "",
+            "legal_basis": _none_if_blank(data.get("legal_basis")),
+        }
 
 
 class StaffTotalForm(ItemForm):
@@ -634,6 +660,9 @@ def _formset(form: type[ItemForm], max_num: int = MAX_ITEMS) -> type[BaseFormSet
     )
 
 
+_ADD = _("Tambah")
+
+
 @dataclass(frozen=True)
 class Part:
     """One form or formset of a component: its prefix, where its items sit in the component's
@@ -645,7 +674,7 @@ class Part:
     title: Promise
     many: bool = True
     max_num: int = MAX_ITEMS
-    add_label: Promise = _("Tambah")
+    add_label: Promise = _ADD
 
     def formset_class(self) -> type[BaseFormSet]:
         return _formset(self.form, self.max_num)
@@ -754,7 +783,9 @@ EDITORS: dict[str, Editor] = {
     "requirements": Editor(
         "requirements",
         (Part("requirements", RequirementForm, (), _("Persyaratan"), add_label=_("Tambah persyaratan")),),
-        _("Kode dipakai langkah prosedur dan unggahan berkas: huruf kecil dan tanda hubung, mis. fotokopi-ktp."),
+        _(
+            "Kode dipakai langkah prosedur dan unggahan berkas: huruf kecil dan tanda hubung, mis. fotokopi-ktp."
+        ),
     ),
     "procedure": Editor(
         "procedure",
@@ -822,11 +853,7 @@ EDITORS: dict[str, Editor] = {
     ),
     "performance_evaluation": Editor(
         "performance_evaluation",
-        (
-            Part(
-                "performance_evaluation", EvaluationForm, (), _("Evaluasi"), add_label=_("Tambah evaluasi")
-            ),
-        ),
+        (Part("performance_evaluation", EvaluationForm, (), _("Evaluasi"), add_label=_("Tambah evaluasi")),),
     ),
 }
 
@@ -897,7 +924,9 @@ def schema_message(error: Mapping[str, Any]) -> str:
     return gettext("Isian tidak sah: %(detail)s") % {"detail": error.get("msg", "")}
 
 
-def place_errors(errors: Iterable[Mapping[str, Any]], located: Located, fallback: forms.Form | None) -> list[str]:
+def place_errors(
+    errors: Iterable[Mapping[str, Any]], located: Located, fallback: forms.Form | None
+) -> list[str]:
     """Put each schema error (loc from the Components root) on the form field it concerns.
     Returns the messages no form could take (shown at the top of the component)."""
     left: list[str] = []

@@ -25,8 +25,18 @@ from accounts.access import administered_agency_ids, mark_private
 from pelayan.lib.standard_schema import COMPONENT_KEYS, DELIVERY_COMPONENTS, Procedure
 from standards.components import COMPONENT_LABELS, ComplianceItem
 from standards.models import Standard
-from standards.selectors import agency_roles_and_units, standard_compliance, standard_get, standards_of_agencies
-from standards.services import InvalidComponents, StandardError, standard_component_update, standard_draft_from
+from standards.selectors import (
+    agency_roles_and_units,
+    standard_compliance,
+    standard_get,
+    standards_of_agencies,
+)
+from standards.services import (
+    InvalidComponents,
+    StandardError,
+    standard_component_update,
+    standard_draft_from,
+)
 from workspace import presenters
 from workspace import standard_forms as sf
 from workspace.selectors import memberships_for_user
@@ -68,7 +78,8 @@ def standard_list(request: HttpRequest) -> HttpResponse:
     services: dict[int, dict[str, Any]] = {}
     for standard in standards_of_agencies(agency_ids=agency_ids):
         row = services.setdefault(
-            standard.service_id, {"service": standard.service, "versions": [], "draft": None, "published": None}
+            standard.service_id,
+            {"service": standard.service, "versions": [], "draft": None, "published": None},
         )
         row["versions"].append(standard)
         if standard.is_editable() and row["draft"] is None:
@@ -100,7 +111,9 @@ def _findings_by_component(items: list[ComplianceItem]) -> dict[str, list[Compli
     return grouped
 
 
-def _nav(standard: Standard, grouped: dict[str, list[ComplianceItem]], current: str = "") -> list[dict[str, Any]]:
+def _nav(
+    standard: Standard, grouped: dict[str, list[ComplianceItem]], current: str = ""
+) -> list[dict[str, Any]]:
     return [
         {
             "key": key,
@@ -133,9 +146,13 @@ def _context_for(standard: Standard, component: str, data: Any = None) -> sf.Edi
     procedure = components.get("procedure") or {}
     roles, units = agency_roles_and_units(agency_id=standard.service.agency_id)
     steps = [
-        (s.get("id"), f"{n}. {s.get('id')}") for n, s in enumerate(procedure.get("steps") or [], 1) if s.get("id")
+        (s.get("id"), f"{n}. {s.get('id')}")
+        for n, s in enumerate(procedure.get("steps") or [], 1)
+        if s.get("id")
     ]
-    tracks = [(t.get("key"), t.get("title") or t.get("key")) for t in procedure.get("tracks") or [] if t.get("key")]
+    tracks = [
+        (t.get("key"), t.get("title") or t.get("key")) for t in procedure.get("tracks") or [] if t.get("key")
+    ]
     if data is not None and component == "procedure":
         steps = [(s, f"{n}. {s}") for n, s in enumerate(sf.posted_steps(data), 1)]
         tracks = [(k, k) for k in sf.posted_values(data, "tracks", "key")]
@@ -221,7 +238,9 @@ def _component_context(
     parts = []
     for part in editor.parts:
         target = bound[part.prefix]
-        parts.append({"part": part, "formset": target if part.many else None, "form": None if part.many else target})
+        parts.append(
+            {"part": part, "formset": target if part.many else None, "form": None if part.many else target}
+        )
     return {
         "error_summary": _error_summary(editor, bound),
         "standard": standard,
@@ -255,7 +274,14 @@ def standard_component(request: HttpRequest, standard_id: int, component: str) -
     if request.method == "GET" or not standard.is_editable():
         bound = sf.editor_forms(editor, stored, _context_for(standard, component))
         context = _component_context(
-            request, standard, component, bound, _unbound_located(editor, bound), saved=False, left=[], invalid=False
+            request,
+            standard,
+            component,
+            bound,
+            _unbound_located(editor, bound),
+            saved=False,
+            left=[],
+            invalid=False,
         )
         if request.method == "POST":
             context["left_errors"] = [_("Standar ini sudah terbit dan tidak dapat diubah; buat draf baru.")]
@@ -289,7 +315,9 @@ def standard_component(request: HttpRequest, standard_id: int, component: str) -
         if part is not None:
             data = sf.with_added_row(data, part.prefix, part.max_num)
             # Bound again with the blank row; the rows typed so far keep their values and errors.
-            rebound = sf.editor_forms(editor, standard.components.get(component), _context_for(standard, component, data), data)
+            rebound = sf.editor_forms(
+                editor, standard.components.get(component), _context_for(standard, component, data), data
+            )
             for prefix, target in rebound.items():
                 target.is_valid()
                 if not saved:

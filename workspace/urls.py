@@ -15,7 +15,9 @@ urlpatterns = [
     path("permohonan/<str:number>/berkas/<int:file_id>/", views.case_file, name="case_file"),
     # The structured standard editor (agency admins).
     path("standar/", standard_views.standard_list, name="standards"),
-    path("standar/<int:standard_id>/draf-baru/", standard_views.standard_new_draft, name="standard_new_draft"),
+    path(
+        "standar/<int:standard_id>/draf-baru/", standard_views.standard_new_draft, name="standard_new_draft"
+    ),
     path("standar/<int:standard_id>/ubah/", standard_views.standard_edit, name="standard_edit"),
     path(
         "standar/<int:standard_id>/ubah/<str:component>/",

@@ -76,9 +76,7 @@ def test_agency_admin_edits_requirements_and_procedure_then_reviews(editor_site,
     transition.get_by_label("Kode kelanjutan").fill("arsipkan")
     transition.get_by_label("Menuju").select_option("end:completed")
     expect(_findings(page)).to_contain_text("Langkah 4 tidak dapat dicapai")
-    signing = page.locator("#component-form .ed-item").filter(
-        has=page.locator("input[value='tandatangani']")
-    )
+    signing = page.locator("#component-form .ed-item").filter(has=page.locator("input[value='tandatangani']"))
     signing.get_by_label("Menuju").select_option("arsip")
     expect(_findings(page)).not_to_contain_text("Langkah 4")
     expect(page.locator("#flow-diagram")).to_contain_text("mengarsipkan")

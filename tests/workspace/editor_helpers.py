@@ -19,13 +19,13 @@ def form_data(standard: Standard, component: str) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for target in forms.values():
         if hasattr(target, "management_form"):
-            for name, field in target.management_form.fields.items():
+            for name in target.management_form.fields:
                 data[f"{target.prefix}-{name}"] = target.management_form[name].value()
             rows = target.forms
         else:
             rows = [target]
         for form in rows:
-            for name, field in form.fields.items():
+            for name in form.fields:
                 value = form[name].value()
                 key = form.add_prefix(name)
                 if isinstance(value, list | tuple):

@@ -16,7 +16,13 @@ CASES = [
     ("requirements", "requirements-1-copies", "-2", "Jumlah lembar", "lebih besar dari atau sama dengan 0"),
     ("procedure", "tracks-0-key", "Alur Daring", "Kode alur", "Hanya huruf kecil"),
     ("procedure", "transitions-0-target", "", "Menuju", "Bidang ini tidak boleh kosong"),
-    ("time_limits", "time_limits-0-max_value", "lima belas", "Paling lama", "Masukkan keseluruhan angka bilangan"),
+    (
+        "time_limits",
+        "time_limits-0-max_value",
+        "lima belas",
+        "Paling lama",
+        "Masukkan keseluruhan angka bilangan",
+    ),
     ("fee", "fee-amount", "-5000", "Besar biaya", "lebih besar dari atau sama dengan 0"),
     ("products", "products-0-text", "", "Isi", "Bidang ini tidak boleh kosong"),
     ("complaint_handling", "tiers-0-label", "", "Tingkat", "Bidang ini tidak boleh kosong"),
@@ -41,7 +47,9 @@ def test_a_bad_value_is_refused_under_its_field(component, name, bad, label, mes
     response = autosave(client, draft, component, data)
     html = response.content.decode()
     assert "Belum tersimpan" in html
-    slot = re.search(rf'<p class="ws-field__error" id="err-id_{re.escape(name)}" hx-swap-oob="true">([^<]*)</p>', html)
+    slot = re.search(
+        rf'<p class="ws-field__error" id="err-id_{re.escape(name)}" hx-swap-oob="true">([^<]*)</p>', html
+    )
     assert slot is not None, html
     assert message in slot.group(1)
     assert f"— {label}" in html  # the summary names the item and the field

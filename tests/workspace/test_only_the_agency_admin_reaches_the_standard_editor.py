@@ -25,7 +25,9 @@ def test_other_agencies_admins_and_officers_get_404(draft, other_agency_admin, o
 
 
 @pytest.mark.django_db
-def test_the_list_offers_a_new_draft_from_the_published_version(draft, agency_admin, django_assert_max_num_queries):
+def test_the_list_offers_a_new_draft_from_the_published_version(
+    draft, agency_admin, django_assert_max_num_queries
+):
     published = standard_publish(standard=draft, actor=None)
     client = signed_in(agency_admin)
     with django_assert_max_num_queries(12):
@@ -58,6 +60,8 @@ def test_the_editor_links_to_the_review_screen(draft, agency_admin):
     client = signed_in(agency_admin)
     review = reverse("workspace:standard_review", args=[draft.pk])
     assert review == f"/kerja/standar/{draft.pk}/tinjau/"
-    assert f'href="{review}"' in client.get(reverse("workspace:standard_edit", args=[draft.pk])).content.decode()
+    assert (
+        f'href="{review}"' in client.get(reverse("workspace:standard_edit", args=[draft.pk])).content.decode()
+    )
     assert f'href="{review}"' in client.get(url(draft, "procedure")).content.decode()
     assert client.get(review).status_code == 200

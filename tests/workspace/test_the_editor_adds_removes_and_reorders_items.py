@@ -20,7 +20,13 @@ def test_adding_a_requirement_row_keeps_what_was_typed_and_saves_the_new_one(dra
     assert "Formulir permohonan bermeterai" in html
     assert stored(draft, "requirements")[0]["text"] == "Formulir permohonan bermeterai"
     data["requirements-TOTAL_FORMS"] = 3
-    data.update({"requirements-2-text": "Surat pernyataan", "requirements-2-key": "pernyataan", "requirements-2-kind": "document"})
+    data.update(
+        {
+            "requirements-2-text": "Surat pernyataan",
+            "requirements-2-key": "pernyataan",
+            "requirements-2-kind": "document",
+        }
+    )
     autosave(client, draft, "requirements", data)
     assert [r["key"] for r in stored(draft, "requirements")] == ["formulir", "ktp", "pernyataan"]
     event = AuditEvent.objects.filter(action=AuditAction.STANDARD_DRAFT_UPDATED).latest("pk")
@@ -78,7 +84,15 @@ def test_a_new_step_with_a_transition_to_it_is_saved_and_drawn(draft, agency_adm
     steps = stored(draft, "procedure")["steps"]
     assert steps[2]["transitions"][0]["to"] == "arsip"
     assert steps[3]["transitions"] == [
-        {"key": "arsipkan", "kind": "complete", "label": None, "to": None, "end": "completed", "condition": None, "outcome": None}
+        {
+            "key": "arsipkan",
+            "kind": "complete",
+            "label": None,
+            "to": None,
+            "end": "completed",
+            "condition": None,
+            "outcome": None,
+        }
     ]
     diagram = html[html.index('id="flow-diagram"') :]
     assert "<svg" in diagram

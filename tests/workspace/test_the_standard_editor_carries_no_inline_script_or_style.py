@@ -8,7 +8,11 @@ from django.urls import reverse
 from pelayan.lib.standard_schema import COMPONENT_KEYS
 from tests.workspace.conftest import signed_in
 from tests.workspace.editor_helpers import autosave, form_data, url
-from tests.workspace.test_pages_carry_no_inline_script_or_style import EVENT_HANDLER, INLINE_SCRIPT, STYLE_ATTRIBUTE
+from tests.workspace.test_pages_carry_no_inline_script_or_style import (
+    EVENT_HANDLER,
+    INLINE_SCRIPT,
+    STYLE_ATTRIBUTE,
+)
 
 
 @pytest.mark.django_db
