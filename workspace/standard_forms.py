@@ -689,7 +689,7 @@ class Editor:
     key: str
     parts: tuple[Part, ...]
     hint: Promise | str = ""
-    # The component's keys edited by no form here (kept as stored).
+    # Builds the component from its bound forms when the parts do not map one to one (the procedure).
     builder: Callable[[Editor, dict[str, Any], Any], tuple[Any, Located]] | None = None
 
     def forms_for(self, stored: Any, ctx: EditorContext, data: Any = None) -> dict[str, Any]:
