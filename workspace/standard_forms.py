@@ -520,9 +520,18 @@ class RegulationForm(ItemForm):
     title = _text(_("Tentang"), required=False, max_length=MAX_TEXT)
 
 
+ROLE_LIST_ID = "agency-role-names"
+
+
 class CompetenceForm(ItemForm):
     EDITED = ("role", "text", "education", "training", "skills", "experience")
-    role = _text(_("Peran pelaksana"), required=False, max_length=MAX_SHORT)
+    # Free text as in the decree; the agency's role names are offered (a datalist, no script).
+    role = forms.CharField(
+        label=_("Peran pelaksana"),
+        required=False,
+        max_length=MAX_SHORT,
+        widget=forms.TextInput(attrs={"list": ROLE_LIST_ID}),
+    )
     text = _text(_("Kompetensi"), rows=2)
     education = _text(_("Pendidikan"), required=False, max_length=MAX_SHORT)
     training = _text(_("Pelatihan"), required=False, max_length=MAX_SHORT)
@@ -532,7 +541,9 @@ class CompetenceForm(ItemForm):
 
 class RoleCountForm(ItemForm):
     EDITED = ("role", "count")
-    role = _text(_("Peran"), max_length=MAX_SHORT)
+    role = forms.CharField(
+        label=_("Peran"), max_length=MAX_SHORT, widget=forms.TextInput(attrs={"list": ROLE_LIST_ID})
+    )
     count = _int(_("Jumlah orang"), required=True)
 
 

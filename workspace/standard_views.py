@@ -259,6 +259,9 @@ def _component_context(
         "saved_at": presenters.local_clock(standard.updated_at, agency),
         "now": presenters.local_time(timezone.now(), agency),
         "editable": standard.is_editable(),
+        "role_names": agency_roles_and_units(agency_id=standard.service.agency_id)[0]
+        if component in ("competence", "staff_count")
+        else [],
         "diagram": _diagram(standard.components.get("procedure"), str(COMPONENT_LABELS["procedure"]))
         if component == "procedure"
         else "",

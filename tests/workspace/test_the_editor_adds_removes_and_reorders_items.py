@@ -113,3 +113,28 @@ def test_a_time_limit_is_bound_to_the_steps_it_covers(draft, agency_admin):
     assert limit["step_ids"] == ["verify", "sign"]
     assert limit["start"] == {"step": "verify", "on": "enter"}
     assert limit["stop"] is None
+
+
+@pytest.mark.django_db
+def test_competence_is_given_per_role_with_the_agency_roles_offered(draft, agency_admin):
+    client = signed_in(agency_admin)
+    page = client.get(url(draft, "competence")).content.decode()
+    assert '<datalist id="agency-role-names">' in page
+    assert '<option value="Camat"></option>' in page
+    data = form_data(draft, "competence")
+    data.update(
+        {
+            "competence-TOTAL_FORMS": 2,
+            "competence-1-role": "Camat",
+            "competence-1-text": "Memahami tata naskah dinas",
+        }
+    )
+    autosave(client, draft, "competence", data)
+    assert stored(draft, "competence")[1] == {
+        "role": "Camat",
+        "text": "Memahami tata naskah dinas",
+        "education": None,
+        "training": None,
+        "skills": None,
+        "experience": None,
+    }
