@@ -243,7 +243,10 @@ class TextItemForm(ItemForm):
 
 def _quantity_initial(item: dict[str, Any], key: str) -> dict[str, Any]:
     q = item.get(key) or {}
-    return {f"{key}_value": q.get("value"), f"{key}_unit": q.get("unit") or DurationUnit.WORKING_DAY}
+    # An empty bound offers the unit of the other bound ("15 menit" → minutes), else working days.
+    other = item.get("max" if key == "min" else "min") or {}
+    unit = q.get("unit") or other.get("unit") or DurationUnit.WORKING_DAY
+    return {f"{key}_value": q.get("value"), f"{key}_unit": unit}
 
 
 def _quantity_value(data: dict[str, Any], key: str) -> dict[str, Any] | None:
