@@ -83,3 +83,19 @@ def standard_compliance(*, standard: Standard) -> list[ComplianceItem]:
     roles = StaffRole.objects.filter(agency_id=agency_id).values_list("code", flat=True)
     units = Unit.objects.filter(agency_id=agency_id).values_list("slug", flat=True)
     return compliance_items(standard.components, roles=set(roles), units=set(units))
+
+
+def standards_of_agencies(*, agency_ids: Iterable[int]) -> QuerySet[Standard]:
+    """Every version of the services of these agencies (the structured editor's list), newest first."""
+    return (
+        Standard.objects.select_related("service__agency")
+        .filter(service__agency_id__in=list(agency_ids))
+        .order_by("service__agency__name", "service__name", "-version")
+    )
+
+
+def agency_roles_and_units(*, agency_id: int) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(code, name) of the agency's staff roles and (slug, name) of its units, for the editor's choices."""
+    roles = list(StaffRole.objects.filter(agency_id=agency_id).order_by("name").values_list("code", "name"))
+    units = list(Unit.objects.filter(agency_id=agency_id).order_by("name").values_list("slug", "name"))
+    return roles, units

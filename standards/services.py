@@ -19,7 +19,7 @@ from pelayan.lib.complaints import compile_complaint
 from pelayan.lib.complaints import has_procedure as has_complaint_procedure
 from pelayan.lib.compliance import Severity
 from pelayan.lib.process import ProcessError, compile_process
-from pelayan.lib.standard_schema import Channel, Components, components_to_json
+from pelayan.lib.standard_schema import COMPONENT_KEYS, Channel, Components, components_to_json
 from standards.components import ComplianceItem, describe
 from standards.models import (
     Agency,
@@ -46,8 +46,10 @@ class StandardNotEditable(StandardError):
 
 
 class InvalidComponents(StandardError):
-    def __init__(self, errors: list[dict[str, str]]):
+    def __init__(self, errors: list[dict[str, str]], raw: list[dict[str, Any]] | None = None):
         self.errors = errors
+        # The schema's own errors (location, type, context), for forms that put each on its field.
+        self.raw = raw or []
         super().__init__(
             _("Komponen tidak sah: %(details)s")
             % {"details": "; ".join(f"{e['field']}: {e['message']}" for e in errors)}
@@ -71,7 +73,8 @@ def components_validate(components: Components | dict[str, Any]) -> dict[str, An
         return components_to_json(Components.model_validate(components))
     except ValidationError as exc:
         raise InvalidComponents(
-            [{"field": ".".join(str(p) for p in e["loc"]), "message": e["msg"]} for e in exc.errors()]
+            [{"field": ".".join(str(p) for p in e["loc"]), "message": e["msg"]} for e in exc.errors()],
+            raw=[dict(e) for e in exc.errors(include_url=False)],
         ) from None
 
 
@@ -570,3 +573,31 @@ def _complaint_compile(standard: Standard, *, roles: dict[str, int], units: set[
         definition=compiled.definition,
         role_bindings={code: roles[code] for code in sorted(named)},
     )
+
+
+# -- structured editor (one component at a time) -------------------------------------------------
+
+
+@transaction.atomic
+def standard_component_update(*, standard: Standard, actor: Actor, component: str, value: Any) -> Standard:
+    """Replace one of the fourteen components of a draft, leaving the other thirteen as stored.
+
+    The row is locked and the component merged into what is stored *now*, so two officers saving
+    different components of one draft at once keep both changes. The whole document is validated
+    (InvalidComponents names each bad field); unchanged values record no event.
+    """
+    if component not in COMPONENT_KEYS:
+        raise StandardError(_("Komponen tidak dikenal: %(component)s") % {"component": component})
+    locked = Standard.objects.select_for_update().select_related("service__agency").get(pk=standard.pk)
+    if not locked.is_editable():
+        raise StandardNotEditable(
+            _("Standar versi %(version)s sudah %(status)s dan tidak dapat diubah; buat draf baru.")
+            % {"version": locked.version, "status": locked.get_status_display().lower()}
+        )
+    data = components_validate({**locked.components, component: value})
+    if data == locked.components:
+        return locked
+    locked.components = data
+    locked.save(update_fields=["components", "updated_at"])
+    events.standard_draft_updated(actor=actor, standard=locked, fields=[f"components.{component}"])
+    return locked

@@ -328,3 +328,44 @@ def outbound_rows(messages: Iterable[Any], agency: Any) -> list[OutboundRow]:
         )
         for m in messages
     ]
+
+
+# -- the standard editor's flow diagram ------------------------------------------------------------
+
+
+def procedure_diagram(procedure: Any, *, title: str) -> str:
+    """The procedure as written in the draft (steps in their order, every transition an arrow),
+    as inline SVG. A draft need not compile yet, so this draws what is there, not a Process."""
+    from django.utils.safestring import mark_safe
+
+    from pelayan.lib.flowchart import FlowTransition, ProcessStep, process_to_graph, render_svg
+    from public.presenters import END_NODES, PERFORMER_LABELS
+
+    drawn = [
+        ProcessStep(
+            id=step.id,
+            label=f"{number}. {step.text}",
+            caption=step.actor or (str(PERFORMER_LABELS.get(step.performer, "")) if step.performer else None),
+            transitions=tuple(
+                FlowTransition(
+                    label=t.condition or (t.label if len(step.transitions) > 1 else None),
+                    to=t.to,
+                    end=str(END_NODES[t.end]) if t.end else None,
+                )
+                for t in step.transitions
+            ),
+        )
+        for number, step in enumerate(procedure.steps, start=1)
+    ]
+    if not drawn:
+        return ""
+    nodes, edges = process_to_graph(drawn)
+    return mark_safe(render_svg(nodes, edges, title=title, id_prefix="editor-flow"))  # noqa: S308 - render_svg escapes all text
+
+
+def local_clock(moment: datetime | None, agency: Any) -> str:
+    """'14:05 WIB': the hour and minute in the agency's zone (the editor's "Tersimpan" status)."""
+    if moment is None:
+        return ""
+    local = moment.astimezone(zone_of(agency))
+    return f"{local:%H:%M} {_ZONE_ABBREVIATIONS.get(agency.timezone, agency.timezone)}"

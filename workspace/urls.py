@@ -1,6 +1,6 @@
 from django.urls import path
 
-from workspace import views
+from workspace import standard_views, views
 
 app_name = "workspace"
 urlpatterns = [
@@ -13,4 +13,25 @@ urlpatterns = [
     path("permohonan/<str:number>/tindakan/", views.case_action, name="case_action"),
     path("permohonan/<str:number>/berkas/", views.case_upload, name="case_upload"),
     path("permohonan/<str:number>/berkas/<int:file_id>/", views.case_file, name="case_file"),
+    # The structured standard editor (agency admins).
+    path("standar/", standard_views.standard_list, name="standards"),
+    path(
+        "standar/<int:standard_id>/draf-baru/", standard_views.standard_new_draft, name="standard_new_draft"
+    ),
+    path("standar/<int:standard_id>/ubah/", standard_views.standard_edit, name="standard_edit"),
+    path(
+        "standar/<int:standard_id>/ubah/<str:component>/",
+        standard_views.standard_component,
+        name="standard_component",
+    ),
 ]
+
+# -- review placeholder: BEGIN ---------------------------------------------------------------------
+# Stands in for the review and publish screen until it lands under the same name and path; when it
+# does, drop this block and workspace/review_placeholder.py.
+from workspace import review_placeholder  # noqa: E402
+
+urlpatterns += [
+    path("standar/<int:pk>/tinjau/", review_placeholder.standard_review, name="standard_review"),
+]
+# -- review placeholder: END -----------------------------------------------------------------------
