@@ -227,6 +227,9 @@ def _logins_ensure(
                 username=username,
                 first_name=spec["name"][:150],
                 last_name=((unit.name if unit else "") or agency.short_name or agency.name)[:150],
+                # An address on a reserved domain, so recaps and alerts reach the demo's local
+                # outbox (var/outbox/email) and nowhere else.
+                email=f"{username}@demo.pelayan.invalid",
             )
             # One shared, deliberately public demo password: hashed once for all logins, because
             # hashing it per user made the first `make run` wait a quarter of a minute.
