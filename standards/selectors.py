@@ -83,3 +83,7 @@ def standard_compliance(*, standard: Standard) -> list[ComplianceItem]:
     roles = StaffRole.objects.filter(agency_id=agency_id).values_list("code", flat=True)
     units = Unit.objects.filter(agency_id=agency_id).values_list("slug", flat=True)
     return compliance_items(standard.components, roles=set(roles), units=set(units))
+
+
+def unit_get(*, agency_id: int, slug: str) -> Unit | None:
+    return Unit.objects.filter(agency_id=agency_id, slug=slug).first()
