@@ -150,7 +150,7 @@ def units_for_line(*, line: QueueLine) -> list[Unit]:
         return []
     standard = (
         Standard.objects.filter(service_id=line.service_id, status=StandardStatus.PUBLISHED)
-        .select_related("process")
+        .prefetch_related("process_definitions")
         .first()
     )
     definition = getattr(standard, "process", None) if standard else None
