@@ -176,7 +176,9 @@ class Booking(models.Model):
         indexes = [models.Index(fields=["agency", "starts_at"])]
 
     def __str__(self) -> str:
-        return f"{self.request.case.display_number} @ {self.starts_at:%Y-%m-%d %H:%M}"
+        # What the front office reads on its check-in list: number, visitor, room.
+        where = self.room.name if self.room_id else "daring"
+        return f"{self.request.case.display_number} · {self.request.case.applicant_name} · {where}"
 
     @property
     def applicant_name(self) -> str:

@@ -140,3 +140,38 @@ def consultation_for_tracking(*, case: Case | None) -> ConsultationRequest | Non
 
 def is_open_case(case: Case) -> bool:
     return case.status == CaseStatus.OPEN
+
+
+def takes_written_requests(*, service: Any) -> bool:
+    """Whether the published procedure has a track a citizen enters by letter or e-mail (Banten's
+    *surat*): the website form is such a written request."""
+    from pelayan.lib.standard_schema import Performer
+
+    standard = service.standards.filter(status="published").first()
+    if standard is None or not hasattr(standard, "process"):
+        return False
+    process = standard.process.compiled()
+    return any(
+        "email" in track.channels and process.steps[track.entry].performer == Performer.APPLICANT
+        for track in process.tracks
+    )
+
+
+def entry_agencies(*, user: Any) -> list[Agency]:
+    """Agencies whose consultation letters this officer may enter: any membership there."""
+    if not user.is_authenticated:
+        return []
+    from accounts.models import Membership
+
+    ids = Membership.objects.filter(user=user).values_list("role__agency_id", flat=True)
+    return list(Agency.objects.filter(pk__in=ids).prefetch_related("services").order_by("name"))
+
+
+def consultation_services(*, agency: Agency) -> list[Any]:
+    return list(agency.services.filter(kind=ServiceKind.CONSULTATION, is_active=True).order_by("name"))
+
+
+def letters_of(*, case: Case) -> list[Any]:
+    from documents.models import Document
+
+    return list(Document.objects.filter(case=case).order_by("id"))

@@ -280,7 +280,13 @@ def _way(step: CompiledStep | None, kinds: set[str]) -> CompiledTransition | Non
 def disposition_transition(case: Case) -> CompiledTransition | None:
     """The way a request is handed on: Banten's *disposisi* by the leadership, Kalbar's
     *teruskan* to a bagian by the Petugas Informasi."""
-    return _way(case.current_step(), {TransitionKind.DISPOSE, TransitionKind.FORWARD}) if case.is_open() else None
+    step = case.current_step() if case.is_open() else None
+    # A forward that ends the case (Banten's *antar* to the room) hands nothing on.
+    return next(
+        (t for t in (step.transitions if step else ()) if t.kind in {TransitionKind.DISPOSE, TransitionKind.FORWARD}
+         and t.to),
+        None,
+    )  # fmt: skip
 
 
 @transaction.atomic

@@ -45,7 +45,7 @@ def front_office_role_ids(*, agency: Agency) -> set[int]:
     role_ids: set[int] = set()
     standards = Standard.objects.filter(
         service__agency=agency, service__is_active=True, status=StandardStatus.PUBLISHED
-    ).select_related("process")
+    ).prefetch_related("process_definitions")
     for standard in standards:
         definition = getattr(standard, "process", None)
         if definition is None:
