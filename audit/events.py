@@ -815,7 +815,9 @@ def _consultation_event(actor: Actor, request: Any, action: AuditAction, data: d
 
 
 def consultation_requested(*, actor: Actor, request: Any) -> AuditEvent:
-    return _consultation_event(actor, request, AuditAction.CONSULTATION_REQUESTED, {"channel": request.case.channel})
+    return _consultation_event(
+        actor, request, AuditAction.CONSULTATION_REQUESTED, {"channel": request.case.channel}
+    )
 
 
 def consultation_disposed(*, actor: Actor, request: Any, disposition: Any) -> AuditEvent:
@@ -845,7 +847,9 @@ def consultation_confirmed(*, actor: Actor, request: Any, booking: Any) -> Audit
 
 
 def consultation_reschedule_asked(*, actor: Actor, request: Any, booking: Any) -> AuditEvent:
-    return _consultation_event(actor, request, AuditAction.CONSULTATION_RESCHEDULE_ASKED, {"booking": booking.pk})
+    return _consultation_event(
+        actor, request, AuditAction.CONSULTATION_RESCHEDULE_ASKED, {"booking": booking.pk}
+    )
 
 
 def consultation_checked_in(*, actor: Actor, request: Any, booking: Any) -> AuditEvent:

@@ -24,7 +24,9 @@ class RequestFields(forms.Form):
     email = forms.EmailField(label=_("Alamat e-mail"), max_length=254, required=False)
     address = forms.CharField(label=_("Alamat"), max_length=500, required=False)
     topic = forms.CharField(label=_("Materi konsultasi"), max_length=500)
-    purpose = forms.CharField(label=_("Maksud dan tujuan"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4}))
+    purpose = forms.CharField(
+        label=_("Maksud dan tujuan"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
+    )
     requested_time = forms.CharField(
         label=_("Waktu konsultasi yang diminta"), max_length=200, required=False,
         help_text=_("Misalnya: Selasa 1 Desember, pagi."),
@@ -52,7 +54,8 @@ class RequestFields(forms.Form):
 
 class PublicRequestForm(RequestFields):
     id_card = forms.FileField(
-        label=_("Foto kopi KTP/paspor/kartu identitas lainnya"), help_text=_("PDF, JPG atau PNG, paling besar 5 MB.")
+        label=_("Foto kopi KTP/paspor/kartu identitas lainnya"),
+        help_text=_("PDF, JPG atau PNG, paling besar 5 MB."),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -72,7 +75,9 @@ class StaffRequestForm(RequestFields):
         choices=[("letter", _("Surat")), ("email", _("E-mail")), ("in_person", _("Datang langsung"))],
     )
     received_at = forms.DateTimeField(
-        label=_("Diterima pada"), required=False, help_text=_("Kosongkan bila diterima sekarang. Format: 2026-11-27 16:40.")
+        label=_("Diterima pada"),
+        required=False,
+        help_text=_("Kosongkan bila diterima sekarang. Format: 2026-11-27 16:40."),
     )
 
 
@@ -80,7 +85,9 @@ class DispositionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     officer = forms.ChoiceField(label=_("Petugas"), required=False)
     unit = forms.ChoiceField(label=_("Bagian"), required=False)
-    instruction = forms.CharField(label=_("Instruksi"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    instruction = forms.CharField(
+        label=_("Instruksi"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args: Any, officers: list[Any], units: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -97,14 +104,18 @@ class DispositionForm(forms.Form):
 class DecisionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     decision = forms.ChoiceField(
-        label=_("Keputusan"), choices=[("accept", _("Setujui")), ("reject", _("Tolak"))], widget=forms.RadioSelect
+        label=_("Keputusan"),
+        choices=[("accept", _("Setujui")), ("reject", _("Tolak"))],
+        widget=forms.RadioSelect,
     )
     mode = forms.ChoiceField(label=_("Cara konsultasi"), choices=[("", "—"), *Mode.choices], required=False)
     room = forms.ChoiceField(label=_("Ruang"), required=False)
     slot = forms.ChoiceField(label=_("Jadwal"), required=False)
     meeting_link = forms.CharField(label=_("Tautan pertemuan daring"), max_length=500, required=False)
     contact_person = forms.CharField(label=_("Narahubung (nama dan telepon)"), max_length=200, required=False)
-    reason = forms.CharField(label=_("Alasan penolakan"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label=_("Alasan penolakan"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args: Any, rooms: list[Any], slots: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -125,8 +136,12 @@ class ProposeForm(forms.Form):
 
 
 class CloseForm(forms.Form):
-    notes = forms.CharField(label=_("Catatan konsultasi"), max_length=8000, widget=forms.Textarea(attrs={"rows": 5}))
-    outcome = forms.CharField(label=_("Hasil konsultasi"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+    notes = forms.CharField(
+        label=_("Catatan konsultasi"), max_length=8000, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    outcome = forms.CharField(
+        label=_("Hasil konsultasi"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class RescheduleForm(forms.Form):

@@ -40,8 +40,10 @@ def consultation_service_for(message: InboundMessage) -> Service | None:
         components = standard.parsed_components() if standard else None
         for track in components.procedure.tracks if components else []:
             for channel in track.channels:
-                if channel.kind == ChannelKind.EMAIL and wanted in {_address(channel.value or ""),
-                                                                     _address(channel.normalized or "")}:
+                if channel.kind == ChannelKind.EMAIL and wanted in {
+                    _address(channel.value or ""),
+                    _address(channel.normalized or ""),
+                }:
                     return service
     return None
 
@@ -58,8 +60,14 @@ def consultation_from_inbound(*, message: InboundMessage, service: Service) -> S
     files = []
     for attachment in message.attachments:
         if identity_key and attachment.content_type in _ID_TYPES and attachment.content:
-            files.append((identity_key, SimpleUploadedFile(attachment.filename[:100] or "identitas",
-                                                            attachment.content, attachment.content_type)))
+            files.append(
+                (
+                    identity_key,
+                    SimpleUploadedFile(
+                        attachment.filename[:100] or "identitas", attachment.content, attachment.content_type
+                    ),
+                )
+            )
             break
     sender = _address(message.sender)
     return consultation_request_submit(
@@ -67,7 +75,9 @@ def consultation_from_inbound(*, message: InboundMessage, service: Service) -> S
         form=RequestForm(
             name=(message.sender_name or sender).strip()[:200],
             email=sender,
-            topic=(message.subject or "").strip()[:500] or (message.body or "").strip()[:500] or "(tanpa judul)",
+            topic=(message.subject or "").strip()[:500]
+            or (message.body or "").strip()[:500]
+            or "(tanpa judul)",
             purpose=(message.body or "").strip()[:2000],
         ),
         channel=ChannelKind.EMAIL,
@@ -75,4 +85,3 @@ def consultation_from_inbound(*, message: InboundMessage, service: Service) -> S
         idempotency_key=f"inbound:{message.provider}:{message.provider_message_id}"[:200],
         now=message.received_at,
     )
-

@@ -45,11 +45,15 @@ class ConsultationRequest(models.Model):
     topic = models.CharField(_("materi konsultasi"), max_length=500)
     purpose = models.TextField(_("maksud dan tujuan"), max_length=2000, blank=True)
     requested_time = models.CharField(_("waktu konsultasi yang diminta"), max_length=200, blank=True)
-    state = models.CharField(_("status"), max_length=12, choices=RequestState.choices, default=RequestState.RECEIVED)
+    state = models.CharField(
+        _("status"), max_length=12, choices=RequestState.choices, default=RequestState.RECEIVED
+    )
     officer = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    unit = models.ForeignKey("standards.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey(
+        "standards.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     mode = models.CharField(_("cara konsultasi"), max_length=20, choices=Mode.choices, blank=True)
     reason = models.TextField(_("alasan penolakan"), max_length=2000, blank=True)
     contact_person = models.CharField(_("narahubung"), max_length=200, blank=True)
@@ -67,16 +71,22 @@ class ConsultationRequest(models.Model):
         verbose_name = _("permohonan konsultasi")
         verbose_name_plural = _("permohonan konsultasi")
         constraints = [
-            models.CheckConstraint(condition=Q(state__in=RequestState.values), name="consultation_state_known"),
+            models.CheckConstraint(
+                condition=Q(state__in=RequestState.values), name="consultation_state_known"
+            ),
             models.CheckConstraint(
                 condition=Q(applicant_type__in=ApplicantType.values), name="consultation_applicant_type_known"
             ),
-            models.CheckConstraint(condition=Q(mode="") | Q(mode__in=Mode.values), name="consultation_mode_known"),
             models.CheckConstraint(
-                condition=~Q(state=RequestState.CLOSED) | Q(closed_at__isnull=False), name="consultation_closed_has_time"
+                condition=Q(mode="") | Q(mode__in=Mode.values), name="consultation_mode_known"
             ),
             models.CheckConstraint(
-                condition=~Q(state=RequestState.REJECTED) | ~Q(reason=""), name="consultation_rejection_has_reason"
+                condition=~Q(state=RequestState.CLOSED) | Q(closed_at__isnull=False),
+                name="consultation_closed_has_time",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state=RequestState.REJECTED) | ~Q(reason=""),
+                name="consultation_rejection_has_reason",
             ),
         ]
 
@@ -92,7 +102,9 @@ class Disposition(models.Model):
     officer = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    unit = models.ForeignKey("standards.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey(
+        "standards.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     instruction = models.TextField(_("instruksi"), max_length=2000, blank=True)
     at = models.DateTimeField()
 
@@ -115,7 +127,9 @@ class RoomKind(models.TextChoices):
 
 
 class Room(models.Model):
-    agency = models.ForeignKey("standards.Agency", on_delete=models.CASCADE, related_name="consultation_rooms")
+    agency = models.ForeignKey(
+        "standards.Agency", on_delete=models.CASCADE, related_name="consultation_rooms"
+    )
     name = models.CharField(_("nama ruang"), max_length=100)
     kind = models.CharField(_("jenis"), max_length=20, choices=RoomKind.choices, default=RoomKind.OTHER)
     is_active = models.BooleanField(_("aktif"), default=True)
@@ -163,9 +177,13 @@ class Booking(models.Model):
         ordering = ["starts_at", "id"]
         constraints = [
             models.CheckConstraint(condition=Q(status__in=BookingStatus.values), name="booking_status_known"),
-            models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="booking_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="booking_ends_after_start"
+            ),
             models.UniqueConstraint(
-                fields=["officer", "starts_at"], condition=Q(status__in=HOLDING), name="booking_officer_slot_unique"
+                fields=["officer", "starts_at"],
+                condition=Q(status__in=HOLDING),
+                name="booking_officer_slot_unique",
             ),
             models.UniqueConstraint(
                 fields=["room", "starts_at"],

@@ -58,7 +58,9 @@ def stages_for_user(*, user: Any, limit: int = 100) -> Stages:
         .select_related("case", "case__process", "case__agency", "officer", "unit")
         .order_by("created_at")[:limit]
     )
-    stages.close = [r for r in closing if r.officer_id == user.pk or (r.case.is_open() and _closes_here(r, user))]
+    stages.close = [
+        r for r in closing if r.officer_id == user.pk or (r.case.is_open() and _closes_here(r, user))
+    ]
     stages.bookings = list(
         Booking.objects.filter(officer=user, status__in=[*HOLDING, BookingStatus.RESCHEDULE])
         .exclude(request__state=RequestState.CLOSED)
@@ -76,7 +78,11 @@ def _closes_here(request: ConsultationRequest, user: Any) -> bool:
 
 
 def _agencies(user: Any) -> list[int]:
-    return list(visible_cases(user=user).values_list("agency_id", flat=True).distinct()) if user.is_authenticated else []
+    return (
+        list(visible_cases(user=user).values_list("agency_id", flat=True).distinct())
+        if user.is_authenticated
+        else []
+    )
 
 
 def case_for_officer(*, user: Any, number: str) -> Case | None:
@@ -112,7 +118,12 @@ def bookings_of(*, request: ConsultationRequest) -> list[Booking]:
 
 
 def current_booking(*, request: ConsultationRequest) -> Booking | None:
-    return request.bookings.exclude(status=BookingStatus.CANCELLED).select_related("room").order_by("-id").first()
+    return (
+        request.bookings.exclude(status=BookingStatus.CANCELLED)
+        .select_related("room")
+        .order_by("-id")
+        .first()
+    )
 
 
 def appointments_for_day(*, agency: Agency, day: dt.date) -> list[Booking]:

@@ -94,7 +94,9 @@ class Submitted:
     receipt: Document | None
 
 
-def _bounded(value: str, *, field: str, label: str, limit: int, required: bool, errors: dict[str, str]) -> str:
+def _bounded(
+    value: str, *, field: str, label: str, limit: int, required: bool, errors: dict[str, str]
+) -> str:
     value = (value or "").strip()
     if required and not value:
         errors[field] = _("%(label)s wajib diisi.") % {"label": label}
@@ -110,7 +112,9 @@ def _refuse(errors: dict[str, str]) -> None:
 
 def _clean_form(form: RequestForm, *, needs_email: bool) -> RequestForm:
     errors: dict[str, str] = {}
-    topic = _bounded(form.topic, field="topic", label=_("Materi konsultasi"), limit=500, required=True, errors=errors)
+    topic = _bounded(
+        form.topic, field="topic", label=_("Materi konsultasi"), limit=500, required=True, errors=errors
+    )
     purpose = _bounded(form.purpose, field="purpose", label=_("Maksud dan tujuan"), limit=2000, required=False,
                        errors=errors)  # fmt: skip
     wished = _bounded(form.requested_time, field="requested_time", label=_("Waktu konsultasi"), limit=200,
@@ -138,7 +142,9 @@ def _local_text(moment: dt.datetime, zone: str) -> str:
     return f"{indonesian_date(local.date())} pukul {local:%H.%M} {local.tzname() or ''}".strip()
 
 
-def _send(request: ConsultationRequest, *, subject: str, body: str, document: Document | None, key: str) -> Any:
+def _send(
+    request: ConsultationRequest, *, subject: str, body: str, document: Document | None, key: str
+) -> Any:
     """Over the channel the request came by, through the outbox; by letter or in person the
     document is printed and handed over instead (the workspace links it)."""
     case = request.case
@@ -177,7 +183,10 @@ def _receipt_issue(request: ConsultationRequest, *, step: str, actor: Any, now: 
             "Permohonan konsultasi Anda telah kami terima dengan nomor registrasi %(number)s. "
             "Surat jawaban paling lambat %(due)s. Status dapat dilacak dengan nomor dan PIN Anda."
         )
-        % {"number": case.display_number, "due": _local_text(case.due_at, case.agency.timezone) if case.due_at else "-"},
+        % {
+            "number": case.display_number,
+            "due": _local_text(case.due_at, case.agency.timezone) if case.due_at else "-",
+        },
         document=receipt,
         key=f"consultation-receipt:{request.pk}",
     )
@@ -235,7 +244,9 @@ def consultation_request_submit(
         )  # fmt: skip
         events.consultation_requested(actor=actor if staff else None, request=request)
         step = case.current_step()
-        receipt = _receipt_issue(request, step=step.id if step else "", actor=actor if staff else None, now=now)
+        receipt = _receipt_issue(
+            request, step=step.id if step else "", actor=actor if staff else None, now=now
+        )
         receive = _receipt_transition(step)
         if staff and receive is not None and may_act(case=case, user=actor):
             case = case_act(case=case, actor=Actor(actor), action=receive.key, version=case.version, now=now)
@@ -261,7 +272,9 @@ def consultation_for_case(*, case: Case) -> ConsultationRequest:
 
 
 @transaction.atomic
-def consultation_receive(*, request: ConsultationRequest, by: Any, version: int, now: dt.datetime | None = None) -> Case:
+def consultation_receive(
+    *, request: ConsultationRequest, by: Any, version: int, now: dt.datetime | None = None
+) -> Case:
     """The front office records a request that came by the website or e-mail as received (its
     receipt was sent at once), so it reaches the leadership."""
     case = request.case
@@ -317,7 +330,9 @@ def consultation_dispose(
             unit=unit or None, now=now,
         )  # fmt: skip
     except InvalidInput as exc:
-        raise InvalidInput(exc.message, {("officer" if k == "assignee" else k): v for k, v in exc.fields.items()}) from None
+        raise InvalidInput(
+            exc.message, {("officer" if k == "assignee" else k): v for k, v in exc.fields.items()}
+        ) from None
     request.case = case
     request.officer = officer
     request.unit = case.unit
@@ -422,9 +437,13 @@ def consultation_decide(
     errors: dict[str, str] = {}
     zone = request.agency.timezone
     if not accept:
-        reason = _bounded(reason, field="reason", label=_("Alasan penolakan"), limit=2000, required=True, errors=errors)
+        reason = _bounded(
+            reason, field="reason", label=_("Alasan penolakan"), limit=2000, required=True, errors=errors
+        )
         _refuse(errors)
-        case = case_act(case=case, actor=Actor(officer), action=reject.key, version=version, note=reason, now=now)
+        case = case_act(
+            case=case, actor=Actor(officer), action=reject.key, version=version, note=reason, now=now
+        )
         request.case = case
         request.state = RequestState.REJECTED
         request.reason = reason
@@ -436,7 +455,8 @@ def consultation_decide(
         _send(
             request,
             subject=_("Surat jawaban permohonan konsultasi %(number)s") % {"number": case.display_number},
-            body=_("Permohonan konsultasi Anda tidak dapat disetujui. Alasan: %(reason)s") % {"reason": reason},
+            body=_("Permohonan konsultasi Anda tidak dapat disetujui. Alasan: %(reason)s")
+            % {"reason": reason},
             document=letter,
             key=f"consultation-reply:{request.pk}",
         )
@@ -460,7 +480,8 @@ def consultation_decide(
     if starts_at is None:
         errors["starts_at"] = _("Pilih jadwal konsultasi.")
     _refuse(errors)
-    assert starts_at is not None
+    if starts_at is None:  # for the type checker: refused above
+        raise InvalidInput(_("Pilih jadwal konsultasi."), {"starts_at": "required"})
     booking = _booking_make(request=request, officer=officer, room=room, starts_at=starts_at, now=now)
     details = {
         "jadwal": _local_text(starts_at, zone),
@@ -597,7 +618,9 @@ def consultation_close(
     if not _is_handler(request, officer):
         raise ActionForbidden(_("Hanya petugas konsultasi ini yang dapat menutupnya."))
     errors: dict[str, str] = {}
-    notes = _bounded(notes, field="notes", label=_("Catatan konsultasi"), limit=8000, required=True, errors=errors)
+    notes = _bounded(
+        notes, field="notes", label=_("Catatan konsultasi"), limit=8000, required=True, errors=errors
+    )
     outcome = _bounded(outcome, field="outcome", label=_("Hasil konsultasi"), limit=4000, required=True,
                        errors=errors)  # fmt: skip
     _refuse(errors)

@@ -6,7 +6,9 @@ app_name = "consultations"
 urlpatterns = [
     # Public: the request form of a consultation service and the answers on the tracking page.
     path("konsultasi/<slug:agency_slug>/<slug:service_slug>/", views.request_form, name="request_form"),
-    path("konsultasi/<slug:agency_slug>/<slug:service_slug>/terkirim/", views.request_done, name="request_done"),
+    path(
+        "konsultasi/<slug:agency_slug>/<slug:service_slug>/terkirim/", views.request_done, name="request_done"
+    ),
     path("lacak/konsultasi/konfirmasi/", views.track_confirm, name="track_confirm"),
     path("lacak/konsultasi/jadwal-lain/", views.track_reschedule, name="track_reschedule"),
     # Workspace

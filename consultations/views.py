@@ -86,8 +86,12 @@ def request_form(request: HttpRequest, agency_slug: str, service_slug: str) -> H
                     "receipt": verify_url(receipt.public_code) if receipt else "",
                     "due": _local(submitted.request.case.due_at, service.agency.timezone),
                 }
-                return redirect("consultations:request_done", agency_slug=agency_slug, service_slug=service_slug)
-    return render(request, "consultations/request_form.html", {"service": service, "form": form}, status=status)
+                return redirect(
+                    "consultations:request_done", agency_slug=agency_slug, service_slug=service_slug
+                )
+    return render(
+        request, "consultations/request_form.html", {"service": service, "form": form}, status=status
+    )
 
 
 @never_cache
@@ -128,7 +132,9 @@ def track_reschedule(request: HttpRequest) -> HttpResponse:
             services.booking_reschedule_ask(
                 request=consultation, booking_id=form.cleaned_data["booking"], note=form.cleaned_data["note"]
             )
-            messages.success(request, _("Permintaan jadwal lain terkirim; petugas akan menawarkan jadwal baru."))
+            messages.success(
+                request, _("Permintaan jadwal lain terkirim; petugas akan menawarkan jadwal baru.")
+            )
         except CaseError as exc:
             messages.error(request, exc.message)
     else:
@@ -206,8 +212,10 @@ def _detail_context(request: HttpRequest, case: Case, **forms: Any) -> dict[str,
         context["propose_form"] = forms.get("propose_form") or ProposeForm(
             slots=_slot_choices(consultation, user, room)
         )
-    if handler and consultation.state in (RequestState.DISPOSED, RequestState.ACCEPTED) and not (
-        all(services.decision_ways(case)) or services.disposition_transition(case)
+    if (
+        handler
+        and consultation.state in (RequestState.DISPOSED, RequestState.ACCEPTED)
+        and not (all(services.decision_ways(case)) or services.disposition_transition(case))
     ):
         context["close_form"] = forms.get("close_form") or CloseForm()
     return context
@@ -236,7 +244,9 @@ def _refused(request: HttpRequest, case: Case, exc: CaseError, **forms: Any) -> 
                 form.add_error(None, exc.message)
     if not forms:
         messages.error(request, exc.message)
-    return _page(request, "consultations/detail.html", _detail_context(request, case, **forms), status=exc.status)
+    return _page(
+        request, "consultations/detail.html", _detail_context(request, case, **forms), status=exc.status
+    )
 
 
 @require_POST
@@ -245,7 +255,9 @@ def receive(request: HttpRequest, number: str) -> HttpResponse:
     case = _case_or_404(request, number)
     try:
         version = int(request.POST.get("version", "0"))
-        services.consultation_receive(request=services.consultation_for_case(case=case), by=request.user, version=version)
+        services.consultation_receive(
+            request=services.consultation_for_case(case=case), by=request.user, version=version
+        )
     except ValueError:
         messages.error(request, _("Versi tidak sah."))
     except CaseError as exc:
@@ -262,7 +274,9 @@ def dispose(request: HttpRequest, number: str) -> HttpResponse:
     officers = list(selectors.officers_to_name(case=case))
     form = DispositionForm(request.POST, officers=officers, units=selectors.units_to_name(case=case))
     if not form.is_valid():
-        return _page(request, "consultations/detail.html", _detail_context(request, case, disposition_form=form), 400)
+        return _page(
+            request, "consultations/detail.html", _detail_context(request, case, disposition_form=form), 400
+        )
     chosen = next((o for o in officers if str(o.pk) == form.cleaned_data.get("officer")), None)
     try:
         services.consultation_dispose(
@@ -284,7 +298,9 @@ def decide(request: HttpRequest, number: str) -> HttpResponse:
     slots = _slot_choices(consultation, request.user, None)
     form = DecisionForm(request.POST, rooms=rooms, slots=slots)
     if not form.is_valid():
-        return _page(request, "consultations/detail.html", _detail_context(request, case, decision_form=form), 400)
+        return _page(
+            request, "consultations/detail.html", _detail_context(request, case, decision_form=form), 400
+        )
     data = form.cleaned_data
     room = next((r for r in rooms if str(r.pk) == data.get("room")), None)
     try:
@@ -308,7 +324,9 @@ def propose(request: HttpRequest, number: str) -> HttpResponse:
     room = booking.room if booking else None
     form = ProposeForm(request.POST, slots=_slot_choices(consultation, request.user, room))
     if not form.is_valid():
-        return _page(request, "consultations/detail.html", _detail_context(request, case, propose_form=form), 400)
+        return _page(
+            request, "consultations/detail.html", _detail_context(request, case, propose_form=form), 400
+        )
     try:
         services.booking_propose(
             request=consultation, officer=request.user, starts_at=dt.datetime.fromisoformat(form.cleaned_data["slot"]),
@@ -326,7 +344,9 @@ def close(request: HttpRequest, number: str) -> HttpResponse:
     case = _case_or_404(request, number)
     form = CloseForm(request.POST)
     if not form.is_valid():
-        return _page(request, "consultations/detail.html", _detail_context(request, case, close_form=form), 400)
+        return _page(
+            request, "consultations/detail.html", _detail_context(request, case, close_form=form), 400
+        )
     try:
         services.consultation_close(
             request=services.consultation_for_case(case=case), officer=request.user,
@@ -366,4 +386,3 @@ def entry(request: HttpRequest, agency_slug: str, service_slug: str) -> HttpResp
             return redirect("consultations:detail", number=submitted.request.case.number)
     status = 400 if request.method == "POST" else 200
     return _page(request, "consultations/entry.html", {"service": service, "form": form}, status=status)
-

@@ -16,7 +16,9 @@ register = template.Library()
 
 @register.inclusion_tag("consultations/_apply_link.html")
 def consultation_apply_link(service: Any) -> dict[str, Any]:
-    shown = getattr(service, "kind", "") == "consultation" and selectors.takes_written_requests(service=service)
+    shown = getattr(service, "kind", "") == "consultation" and selectors.takes_written_requests(
+        service=service
+    )
     return {"service": service, "shown": shown}
 
 

@@ -66,7 +66,9 @@ def letter_request(service: Service, *, now: dt.datetime = MON):
     ).request  # fmt: skip
 
 
-def disposed_request(service: Service, *, officer: str = "perkim-banten.petugas-konsultasi", now: dt.datetime = MON):
+def disposed_request(
+    service: Service, *, officer: str = "perkim-banten.petugas-konsultasi", now: dt.datetime = MON
+):
     request = letter_request(service, now=now)
     consultation_dispose(
         request=request, by=login("perkim-banten.pimpinan"), version=request.case.version, officer=login(officer),

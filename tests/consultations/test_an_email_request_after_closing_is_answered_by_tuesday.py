@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 
 from calendars.models import SlaClock
+from consultations.models import Room
 from consultations.services import (
     InvalidInput,
     consultation_decide,
@@ -18,7 +19,6 @@ from consultations.services import (
     consultation_request_submit,
     slots_free,
 )
-from consultations.models import Room
 from documents.models import Document, DocumentKind
 from notifications.models import OutboundMessage
 from tests.consultations.conftest import WIB, a_form, login
@@ -27,7 +27,9 @@ FRIDAY_LATE = dt.datetime(2026, 11, 27, 16, 40, tzinfo=WIB)
 
 
 @pytest.mark.django_db
-def test_the_receipt_is_sent_at_once_and_the_reply_is_due_tuesday_at_four(banten_service, django_capture_on_commit_callbacks):
+def test_the_receipt_is_sent_at_once_and_the_reply_is_due_tuesday_at_four(
+    banten_service, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         submitted = consultation_request_submit(
             service=banten_service, form=a_form(), channel="email", now=FRIDAY_LATE

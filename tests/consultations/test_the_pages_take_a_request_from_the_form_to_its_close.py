@@ -61,12 +61,19 @@ def test_a_request_goes_from_the_website_form_to_its_close(client, banten, clock
     home = client.get(reverse("consultations:home"))
     assert case.display_number in home.content.decode()
     assert "receive_form" in client.get(detail).context
-    assert client.post(reverse("consultations:receive", args=[case.number]), {"version": case.version}).status_code == 302
+    assert (
+        client.post(
+            reverse("consultations:receive", args=[case.number]), {"version": case.version}
+        ).status_code
+        == 302
+    )
 
     client.force_login(login("perkim-banten.pimpinan"))
     page = client.get(detail)
     assert page.status_code == 200 and page.context["disposition_form"] is not None
-    refused = client.post(reverse("consultations:dispose", args=[case.number]), {"version": page.context["case"].version})
+    refused = client.post(
+        reverse("consultations:dispose", args=[case.number]), {"version": page.context["case"].version}
+    )
     assert refused.status_code == 400 and "officer" in refused.context["disposition_form"].errors
     officer = login("perkim-banten.petugas-konsultasi")
     assert client.post(reverse("consultations:dispose", args=[case.number]), {
@@ -103,7 +110,10 @@ def test_a_request_goes_from_the_website_form_to_its_close(client, banten, clock
     client.force_login(officer)
     page = client.get(detail)
     new_slot = page.context["propose_form"].fields["slot"].choices[-1][0]
-    assert client.post(reverse("consultations:propose", args=[case.number]), {"slot": new_slot}).status_code == 302
+    assert (
+        client.post(reverse("consultations:propose", args=[case.number]), {"slot": new_slot}).status_code
+        == 302
+    )
     offered = Booking.objects.get(request=request, status=BookingStatus.PROPOSED)
     assert offered.room == aula
 
