@@ -45,6 +45,9 @@ def stages_for_user(*, user: Any, limit: int = 100) -> Stages:
         .select_related("process", "agency", "service", "unit")[:limit]
     )
     for case in inbox:
+        details = case.details or {}
+        # Shown in the lists: what the request is about, from the form or the guest book.
+        case.topic = str(details.get("materi") or details.get("keperluan") or "")
         step = case.current_step()
         if _receipt_transition(step) is not None:
             stages.receive.append(case)

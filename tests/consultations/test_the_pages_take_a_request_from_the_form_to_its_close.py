@@ -69,6 +69,7 @@ def test_a_request_goes_from_the_website_form_to_its_close(client, banten, clock
     )
 
     client.force_login(login("perkim-banten.pimpinan"))
+    assert case.display_number in client.get(reverse("consultations:home")).content.decode()
     page = client.get(detail)
     assert page.status_code == 200 and page.context["disposition_form"] is not None
     refused = client.post(
