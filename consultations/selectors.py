@@ -15,6 +15,7 @@ from cases.selectors import inbox_for_user, officers_for_step, visible_cases
 from cases.services import may_act
 from consultations.models import HOLDING, Booking, BookingStatus, ConsultationRequest, RequestState, Room
 from consultations.services import _receipt_transition, decision_ways, disposition_transition
+from pelayan.lib.standard_schema import TransitionKind
 from standards.models import Agency, ServiceKind, Unit
 
 
@@ -62,7 +63,10 @@ def stages_for_user(*, user: Any, limit: int = 100) -> Stages:
         .order_by("created_at")[:limit]
     )
     stages.close = [
-        r for r in closing if r.officer_id == user.pk or (r.case.is_open() and _closes_here(r, user))
+        r
+        for r in closing
+        if (r.state == RequestState.ACCEPTED and r.officer_id == user.pk)
+        or (r.case.is_open() and _closes_here(r, user))
     ]
     stages.bookings = list(
         Booking.objects.filter(officer=user, status__in=[*HOLDING, BookingStatus.RESCHEDULE])
@@ -77,7 +81,11 @@ def _closes_here(request: ConsultationRequest, user: Any) -> bool:
     # Kalbar: the open-ended consultation step, done by the bagian's staff.
     case = request.case
     step = case.current_step()
-    return step is not None and any(t.end for t in step.transitions) and may_act(case=case, user=user)
+    return (
+        step is not None
+        and any(t.end and t.kind == TransitionKind.COMPLETE for t in step.transitions)
+        and may_act(case=case, user=user)
+    )
 
 
 def _agencies(user: Any) -> list[int]:
