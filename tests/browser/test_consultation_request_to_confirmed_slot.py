@@ -22,7 +22,9 @@ def _sign_in(page: Page, username: str) -> None:
     page.get_by_role("button", name="Masuk", exact=True).click()
 
 
-def test_request_disposition_acceptance_and_confirmation(live_server, transactional_db, new_context, settings, tmp_path):
+def test_request_disposition_acceptance_and_confirmation(
+    live_server, transactional_db, new_context, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path / "media"
     load_demo(with_users=True)
 

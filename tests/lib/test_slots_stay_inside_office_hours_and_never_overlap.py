@@ -4,6 +4,7 @@ run over a break or the closing, and stay between the two moments asked for."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -21,7 +22,15 @@ def test_a_monday_has_seven_hour_slots_around_the_lunch_break():
     monday = dt.datetime(2026, 11, 30, 0, 0, tzinfo=WIB)
     starts = slot_starts(frames_on=CAL.frames_on, zone=WIB, after=monday, until=monday + dt.timedelta(days=1),
                          minutes=60)  # fmt: skip
-    assert [s.strftime("%H:%M") for s in starts] == ["07:30", "08:30", "09:30", "10:30", "13:00", "14:00", "15:00"]
+    assert [s.strftime("%H:%M") for s in starts] == [
+        "07:30",
+        "08:30",
+        "09:30",
+        "10:30",
+        "13:00",
+        "14:00",
+        "15:00",
+    ]
 
 
 def test_a_moment_without_a_zone_is_refused():
@@ -44,4 +53,4 @@ def test_every_slot_is_open_office_time_inside_the_window_and_none_overlap(start
         assert after <= begin and begin + length <= until
         # Open throughout: the office time of the slot is its whole length.
         assert CAL.working_time_between(begin, begin + length) == length
-    assert all(a + length <= b for a, b in zip(starts, starts[1:], strict=False))
+    assert all(a + length <= b for a, b in itertools.pairwise(starts))
