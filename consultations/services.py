@@ -436,6 +436,7 @@ def consultation_decide(
         raise ActionForbidden(_("Hanya petugas yang ditugaskan yang dapat memutuskan."))
     errors: dict[str, str] = {}
     zone = request.agency.timezone
+    step_id = case.step
     if not accept:
         reason = _bounded(
             reason, field="reason", label=_("Alasan penolakan"), limit=2000, required=True, errors=errors
@@ -449,7 +450,7 @@ def consultation_decide(
         request.reason = reason
         request.save(update_fields=["state", "reason"])
         letter = document_render(
-            agency=request.agency, kind=DocumentKind.REPLY_LETTER, case=case, step=reject.key,
+            agency=request.agency, kind=DocumentKind.REPLY_LETTER, case=case, step=step_id,
             details={"keputusan": "ditolak", "alasan": reason}, actor=officer, now=now,
         )  # fmt: skip
         _send(
