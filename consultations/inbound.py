@@ -28,8 +28,12 @@ def consultation_service_for(message: InboundMessage) -> Service | None:
     address for complaints and consultations alike)."""
     if message.channel != ChannelKind.EMAIL:
         return None
-    text = f"{message.subject}\n{message.body}".lower()
-    if "konsultasi" not in text and "consultation" not in text:
+    # The subject decides: a complaint about a consultation ("Pengaduan layanan konsultasi")
+    # stays a complaint.
+    subject = (message.subject or "").lower()
+    if not any(word in subject for word in ("konsultasi", "consultation")):
+        return None
+    if any(word in subject for word in ("pengaduan", "keluhan", "aduan", "complaint")):
         return None
     wanted = _address(message.recipient)
     services = Service.objects.filter(
@@ -85,3 +89,14 @@ def consultation_from_inbound(*, message: InboundMessage, service: Service) -> S
         idempotency_key=f"inbound:{message.provider}:{message.provider_message_id}"[:200],
         now=message.received_at,
     )
+
+
+def handle_inbound(message: InboundMessage) -> str:
+    """An inbound handler (``PELAYAN_INBOUND_HANDLER=consultations.inbound.handle_inbound``): a
+    consultation request becomes one, anything else goes on to the complaints' handler."""
+    service = consultation_service_for(message)
+    if service is None:
+        from complaints.inbound import handle_inbound as complaint_inbound
+
+        return complaint_inbound(message)
+    return consultation_from_inbound(message=message, service=service).request.case.display_number

@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from cases.models import CaseFile
-from consultations.inbound import consultation_from_inbound, consultation_service_for
+from consultations.inbound import consultation_from_inbound, consultation_service_for, handle_inbound
 from consultations.models import ConsultationRequest
 from documents.models import Document, DocumentKind
 from pelayan.lib.inbound import InboundAttachment, InboundMessage
@@ -45,6 +45,19 @@ def test_the_message_becomes_one_request_with_its_receipt(banten_service):
 
 
 @pytest.mark.django_db
+def test_the_handler_makes_a_request_or_hands_the_message_to_the_complaints(banten_service):
+    from complaints.models import Complaint
+
+    number = handle_inbound(message())
+    assert ConsultationRequest.objects.get().case.display_number == number
+    handle_inbound(
+        message(provider_message_id="<m2@example.org>", subject="Jalan rusak", body="Mohon diperbaiki")
+    )
+    assert Complaint.objects.filter(agency=banten_service.agency).count() == 1
+
+
+@pytest.mark.django_db
 def test_a_message_that_is_not_about_a_consultation_is_left_to_the_complaints(banten_service):
     assert consultation_service_for(message(subject="Jalan rusak", body="Mohon diperbaiki")) is None
+    assert consultation_service_for(message(subject="Pengaduan layanan konsultasi")) is None
     assert consultation_service_for(message(recipient="other@example.org")) is None
