@@ -30,7 +30,7 @@ def test_request_disposition_acceptance_and_confirmation(
 
     citizen = new_context().new_page()
     citizen.goto("/perkim-banten/konsultasi/")
-    citizen.get_by_role("link", name="Ajukan permohonan konsultasi").click()
+    citizen.get_by_role("link", name="Kirim surat permohonan konsultasi").click()
     citizen.get_by_label("Jenis pemohon").select_option(label="Lembaga swadaya masyarakat")
     citizen.get_by_label("Nama pemohon atau lembaga").fill("Rina Wulandari")
     citizen.get_by_label("Alamat e-mail").fill("rina@example.org")

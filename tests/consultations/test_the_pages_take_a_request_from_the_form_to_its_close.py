@@ -51,7 +51,7 @@ def _public_request(client) -> tuple[str, str]:
 @pytest.mark.django_db
 def test_a_request_goes_from_the_website_form_to_its_close(client, banten, clock):
     service_page = client.get(reverse("public:service", args=["perkim-banten", "konsultasi"]))
-    assert "Ajukan permohonan konsultasi" in service_page.content.decode()
+    assert "Kirim surat permohonan konsultasi" in service_page.content.decode()
     number, pin = _public_request(client)
     request = ConsultationRequest.objects.get()
     case = request.case
