@@ -43,6 +43,12 @@ class CaseIn(Schema):
         ),
     )
     details: dict[str, Any] = Field(default_factory=dict, description="Keterangan tambahan permohonan.")
+    unit: str | None = Field(
+        None,
+        max_length=64,
+        pattern=r"^[a-z0-9-]+$",
+        description="Hanya petugas: slug unit/bagian yang dituju (mis. `pelayanan-dasar` di Biro Kesra Kalbar).",
+    )
 
 
 class ActionIn(Schema):

@@ -799,3 +799,62 @@ def visitor_checked_in(*, actor: Actor, entry: GuestEntry, appointment_ref: str)
         target=entry,
         data={"appointment": appointment_ref, "checklist": len(entry.checklist)},
     )
+
+
+# -- consultations (consultations/) ---------------------------------------------------------------
+
+
+def _consultation_event(actor: Actor, request: Any, action: AuditAction, data: dict[str, Any]) -> AuditEvent:
+    return audit_event_record(
+        actor=actor,
+        agency=request.agency,
+        action=action,
+        target=request,
+        data={"case": request.case.number, "state": request.state, **data},
+    )
+
+
+def consultation_requested(*, actor: Actor, request: Any) -> AuditEvent:
+    return _consultation_event(
+        actor, request, AuditAction.CONSULTATION_REQUESTED, {"channel": request.case.channel}
+    )
+
+
+def consultation_disposed(*, actor: Actor, request: Any, disposition: Any) -> AuditEvent:
+    return _consultation_event(
+        actor,
+        request,
+        AuditAction.CONSULTATION_DISPOSED,
+        {"officer": disposition.officer_id, "unit": disposition.unit_id},
+    )
+
+
+def consultation_decided(*, actor: Actor, request: Any) -> AuditEvent:
+    return _consultation_event(actor, request, AuditAction.CONSULTATION_DECIDED, {"mode": request.mode})
+
+
+def consultation_booked(*, actor: Actor, request: Any, booking: Any) -> AuditEvent:
+    return _consultation_event(
+        actor,
+        request,
+        AuditAction.CONSULTATION_BOOKED,
+        {"booking": booking.pk, "starts_at": booking.starts_at.isoformat(), "room": booking.room_id},
+    )
+
+
+def consultation_confirmed(*, actor: Actor, request: Any, booking: Any) -> AuditEvent:
+    return _consultation_event(actor, request, AuditAction.CONSULTATION_CONFIRMED, {"booking": booking.pk})
+
+
+def consultation_reschedule_asked(*, actor: Actor, request: Any, booking: Any) -> AuditEvent:
+    return _consultation_event(
+        actor, request, AuditAction.CONSULTATION_RESCHEDULE_ASKED, {"booking": booking.pk}
+    )
+
+
+def consultation_checked_in(*, actor: Actor, request: Any, booking: Any) -> AuditEvent:
+    return _consultation_event(actor, request, AuditAction.CONSULTATION_CHECKED_IN, {"booking": booking.pk})
+
+
+def consultation_closed(*, actor: Actor, request: Any) -> AuditEvent:
+    return _consultation_event(actor, request, AuditAction.CONSULTATION_CLOSED, {})

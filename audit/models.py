@@ -101,6 +101,15 @@ class AuditAction(models.TextChoices):
     TICKET_FINISHED = "ticket.finished", _("Nomor antrean selesai")
     TICKET_NO_SHOW = "ticket.no_show", _("Nomor antrean tidak hadir")
     VISITOR_CHECKED_IN = "visitor.checked_in", _("Tamu terjadwal hadir")
+    # Consultations (consultations/): requests, dispositions, decisions, bookings, closing.
+    CONSULTATION_REQUESTED = "consultation.requested", _("Permohonan konsultasi diterima")
+    CONSULTATION_DISPOSED = "consultation.disposed", _("Permohonan konsultasi didisposisikan")
+    CONSULTATION_DECIDED = "consultation.decided", _("Permohonan konsultasi diputuskan")
+    CONSULTATION_BOOKED = "consultation.booked", _("Jadwal konsultasi ditawarkan")
+    CONSULTATION_CONFIRMED = "consultation.confirmed", _("Jadwal konsultasi dikonfirmasi pemohon")
+    CONSULTATION_RESCHEDULE_ASKED = "consultation.reschedule_asked", _("Pemohon meminta jadwal lain")
+    CONSULTATION_CHECKED_IN = "consultation.checked_in", _("Pemohon konsultasi hadir")
+    CONSULTATION_CLOSED = "consultation.closed", _("Konsultasi ditutup")
 
 
 class AuditEvent(models.Model):

@@ -299,6 +299,7 @@ def case_create(
     unit: AgencyUnit | None = None,
     now: datetime | None = None,
     purpose: str = ProcessPurpose.SERVICE,
+    citizen_intake: bool = False,
 ) -> CaseCreated:
     """Open a case on the published standard of ``service`` and take its submission.
 
@@ -306,7 +307,9 @@ def case_create(
     for a citizen applying online. With ``idempotency_key``, a repeated submission returns the
     case the first one made. ``purpose`` picks the process: the service procedure, or the
     complaint handling (a complaint arrives from the citizen on any channel the track names:
-    the website form, or a message handed over by an inbound adapter).
+    the website form, or a message handed over by an inbound adapter). ``citizen_intake`` lets
+    a service request arrive without an officer on a channel its track names (a consultation
+    request by e-mail, read by the inbound adapter or the consultation form).
     """
     now = now or timezone.now()
     idempotency_key = idempotency_key.strip()
@@ -339,6 +342,7 @@ def case_create(
                 now=now,
                 stored=stored,
                 purpose=purpose,
+                citizen_intake=citizen_intake,
             )
     except IntegrityError:
         _forget_files(stored)
@@ -396,6 +400,7 @@ def _case_create(
     now: datetime,
     stored: list[str],
     purpose: str = ProcessPurpose.SERVICE,
+    citizen_intake: bool = False,
 ) -> CaseCreated:
     standard, definition = _published(service, purpose)
     process = definition.compiled()
@@ -415,7 +420,7 @@ def _case_create(
         # A complaint comes from the citizen on whatever channel its track names; a service
         # application without an officer only through a public online track.
         from_citizen = (
-            purpose == ProcessPurpose.COMPLAINT
+            (purpose == ProcessPurpose.COMPLAINT or citizen_intake)
             and process.steps[chosen.entry].performer == Performer.APPLICANT
             and channel in chosen.channels
         )

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "complaints",
     "notifications",
     "frontdesk",
+    "consultations",
 ]
 
 MIDDLEWARE = [

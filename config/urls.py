@@ -25,6 +25,8 @@ urlpatterns = [
     path("v/", include("documents.urls")),
     path("kerja/dokumen/", include("documents.workspace_urls")),
     path("", include("complaints.urls")),
+    # Consultations: /konsultasi/… (request form), /lacak/konsultasi/…, /kerja/konsultasi/….
+    path("", include("consultations.urls")),
     # The front office: /tamu/… (kiosk, call screen) and /kerja/meja/… (the desk).
     path("", include("frontdesk.urls")),
     path("kerja/", include("workspace.urls")),

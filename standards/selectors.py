@@ -99,3 +99,7 @@ def agency_roles_and_units(*, agency_id: int) -> tuple[list[tuple[str, str]], li
     roles = list(StaffRole.objects.filter(agency_id=agency_id).order_by("name").values_list("code", "name"))
     units = list(Unit.objects.filter(agency_id=agency_id).order_by("name").values_list("slug", "name"))
     return roles, units
+
+
+def unit_get(*, agency_id: int, slug: str) -> Unit | None:
+    return Unit.objects.filter(agency_id=agency_id, slug=slug).first()

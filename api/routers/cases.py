@@ -48,7 +48,7 @@ from cases.services import (
     case_pin_check,
 )
 from documents.services import case_act_with_documents
-from standards.selectors import service_get
+from standards.selectors import service_get, unit_get
 
 router = Router(tags=["Permohonan"])
 
@@ -147,6 +147,11 @@ def create_case(
         )
     user = caller(request)
     person = payload.applicant
+    unit = None
+    if payload.unit:
+        unit = unit_get(agency_id=service.agency_id, slug=payload.unit)
+        if unit is None:
+            raise InvalidInput(_("Unit kerja tidak ada pada instansi ini."), {"unit": "unknown"})
     created = case_create(
         service=service,
         actor=user if user.is_authenticated else None,
@@ -163,6 +168,7 @@ def create_case(
         idempotency_key=idempotency_key,
         details=payload.details,
         files=_uploads(request),
+        unit=unit,
     )
     case = created.case
     body = case_created_body(

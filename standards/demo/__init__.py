@@ -285,6 +285,10 @@ def load_demo(
                 from frontdesk.demo import frontdesk_demo_ensure
 
                 frontdesk_demo_ensure(agency, data["frontdesk"], actor)
+            if "consultations" in data:
+                from consultations.demo import consultations_demo_ensure
+
+                consultations_demo_ensure(agency, data["consultations"])
             if with_users:
                 _logins_ensure(
                     agency, data["roles"], actor, password_hash, result, data.get("unit_logins", [])
