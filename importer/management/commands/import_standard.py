@@ -1,4 +1,7 @@
-"""pelayan import-standard PATH [--agency SLUG] [--service NAME] [--dry-run] [--json]"""
+"""pelayan import-standard PATH [--agency SLUG] [--service NAME] [--new-service] [--dry-run] [--json]
+
+A document becomes a new draft version of the agency's service it matches (same name, same decree
+number, or a similar name); a new service is created only with --new-service."""
 
 from __future__ import annotations
 
@@ -25,6 +28,11 @@ class Command(BaseCommand):
         parser.add_argument("path", help="berkas atau folder berisi berkas")
         parser.add_argument("--agency", help="slug instansi pemilik draf")
         parser.add_argument("--service", help="nama layanan (jika dokumen hanya memuat satu layanan)")
+        parser.add_argument(
+            "--new-service",
+            action="store_true",
+            help="buat layanan baru alih-alih versi baru dari layanan yang cocok (create a new service)",
+        )
         parser.add_argument("--dry-run", action="store_true", help="baca dan tampilkan saja, tanpa menyimpan")
         parser.add_argument("--json", action="store_true", help="keluaran JSON")
 
@@ -88,7 +96,12 @@ class Command(BaseCommand):
             return out
         assert agency is not None  # noqa: S101 - checked in handle()
         for draft in document_import(
-            agency=agency, data=data, filename=file.name, actor=None, service_name=options["service"]
+            agency=agency,
+            data=data,
+            filename=file.name,
+            actor=None,
+            service_name=options["service"],
+            new_service=options["new_service"],
         ):
             payload = draft.result.to_json()
             payload.update(
@@ -97,6 +110,7 @@ class Command(BaseCommand):
                 service=draft.standard.service.name,
                 standard_id=draft.standard.pk,
                 version=draft.standard.version,
+                matched_existing_service=draft.matched,
             )
             out.append(payload)
             if not options["json"]:
@@ -105,6 +119,7 @@ class Command(BaseCommand):
                     self.style.SUCCESS(
                         f"  draf #{draft.standard.pk} versi {draft.standard.version} dibuat untuk "
                         f"'{draft.standard.service.name}'"
+                        + (" (versi baru layanan yang ada)" if draft.matched else " (layanan baru)")
                     )
                 )
         return out

@@ -40,6 +40,7 @@ from pelayan.lib.importer.extract import (
     find_action,
     find_actor,
 )
+from pelayan.lib.importer.decree_dates import parse_decree_date
 from pelayan.lib.importer.items import split_lines
 from pelayan.lib.importer.limits import DEFAULT_LIMITS, Limits, megabytes
 from pelayan.lib.importer.readers import Source, read_source
@@ -62,7 +63,10 @@ __all__ = [
     "NotADocumentError",
     "NotAStandardError",
     "ScannedPdfError",
+    "finding_to_json",
+    "parse_decree_date",
     "parse_document",
+    "proposal_to_json",
     "parse_services",
     "results_from_dict",
     "results_to_dict",
@@ -230,6 +234,11 @@ def _finding_from_json(data: dict[str, Any]) -> Finding:
 
 def _proposal_to_json(proposal: RoleProposal) -> dict[str, Any]:
     return {"code": proposal.code, "name": proposal.name, "steps": proposal.steps}
+
+
+# What a draft keeps of the importer's review marks and role proposals.
+finding_to_json = _finding_to_json
+proposal_to_json = _proposal_to_json
 
 
 def _agency_details(layout: Layout, components: Components) -> dict[str, str]:
