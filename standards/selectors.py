@@ -83,3 +83,24 @@ def standard_compliance(*, standard: Standard) -> list[ComplianceItem]:
     roles = StaffRole.objects.filter(agency_id=agency_id).values_list("code", flat=True)
     units = Unit.objects.filter(agency_id=agency_id).values_list("slug", flat=True)
     return compliance_items(standard.components, roles=set(roles), units=set(units))
+
+
+# --- review of drafts (workspace) -----------------------------------------------------------------
+
+
+def standard_drafts(*, agency_ids: Iterable[int]) -> QuerySet[Standard]:
+    """Drafts of the agencies the caller administers, newest first, with service and agency."""
+    return (
+        Standard.objects.filter(status=StandardStatus.DRAFT, service__agency_id__in=list(agency_ids))
+        .select_related("service__agency")
+        .order_by("service__agency__name", "service__name", "-version")
+    )
+
+
+def standard_for_review(*, pk: int, agency_ids: Iterable[int]) -> Standard | None:
+    """Any version of an administered agency (a published one is shown without the publish form)."""
+    return (
+        Standard.objects.filter(pk=pk, service__agency_id__in=list(agency_ids))
+        .select_related("service__agency")
+        .first()
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from workspace import views
+from workspace import standard_views, views
 
 app_name = "workspace"
 urlpatterns = [
@@ -13,4 +13,6 @@ urlpatterns = [
     path("permohonan/<str:number>/tindakan/", views.case_action, name="case_action"),
     path("permohonan/<str:number>/berkas/", views.case_upload, name="case_upload"),
     path("permohonan/<str:number>/berkas/<int:file_id>/", views.case_file, name="case_file"),
+    path("standar/", standard_views.standard_list, name="standard_list"),
+    path("standar/<int:pk>/tinjau/", standard_views.standard_review, name="standard_review"),
 ]

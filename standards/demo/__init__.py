@@ -27,6 +27,7 @@ from accounts.models import ADMIN_ROLE, Membership, StaffRole
 from accounts.services import membership_grant, staff_role_ensure
 from pelayan.lib.complaints import has_procedure as has_complaint_procedure
 from pelayan.lib.compliance import Severity, check
+from pelayan.lib.importer.decree_dates import parse_decree_date
 from pelayan.lib.standard_schema import Components
 from standards.models import Agency, Service, StandardOrigin, StandardStatus, TimeZone, Unit
 from standards.services import (
@@ -209,7 +210,9 @@ def _service_ensure(agency: Agency, spec: dict[str, Any], actor: Any, result: De
         decree_title=decree["title"],
         signed_by_name=decree["signed_by_name"],
         signed_by_title=decree["signed_by_title"],
-        effective_date=_date(decree.get("effective_date")),
+        # In force from the decree's own date; a decree dated only by month or year ("Februari
+        # 2021") leaves it empty, and the public page then gives the date as the decree writes it.
+        effective_date=_date(decree.get("effective_date")) or parse_decree_date(decree["date_text"]),
         source_name=standard.get("source_name", ""),
         origin=StandardOrigin.DEMO,
     )
