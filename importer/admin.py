@@ -129,7 +129,9 @@ def _preview_context(request: HttpRequest, upload: PendingUpload) -> dict[str, A
                 # Where the draft would go: the service it matches, preselected; with no match the
                 # reviewer must choose one, or choose a new service, before the draft is made.
                 "name": import_service_name(r),
-                "match": service_match_for(agency=upload.agency, name=import_service_name(r), decree=r.decree),
+                "match": service_match_for(
+                    agency=upload.agency, name=import_service_name(r), decree=r.decree
+                ),
             }
             for r in results
         ],

@@ -30,9 +30,11 @@ def pending_upload_get(*, upload_id: Any, user: Any, agencies) -> PendingUpload 
 def service_candidates(*, agency: Any) -> list[Candidate]:
     """The agency's services as matching candidates, with the decree numbers of their versions."""
     numbers: dict[int, list[str]] = {}
-    for service_id, number in Standard.objects.filter(service__agency=agency).exclude(
-        decree_number=""
-    ).values_list("service_id", "decree_number"):
+    for service_id, number in (
+        Standard.objects.filter(service__agency=agency)
+        .exclude(decree_number="")
+        .values_list("service_id", "decree_number")
+    ):
         numbers.setdefault(service_id, []).append(number)
     return [
         Candidate(key=pk, name=name, decree_numbers=tuple(numbers.get(pk, ())))

@@ -18,9 +18,17 @@ from django.utils.translation import gettext as _
 
 from audit.services import audit_event_record
 from importer.models import PendingUpload, PendingUploadStatus
-from pelayan.lib.importer import DocumentError, ImportResult, Limits, results_from_dict, results_to_dict
 from importer.selectors import agency_role_refs, service_match_for
-from pelayan.lib.importer import finding_to_json, parse_decree_date, proposal_to_json
+from pelayan.lib.importer import (
+    DocumentError,
+    ImportResult,
+    Limits,
+    finding_to_json,
+    parse_decree_date,
+    proposal_to_json,
+    results_from_dict,
+    results_to_dict,
+)
 from pelayan.lib.importer.sandbox import parse_services_bounded
 from standards.models import Agency, Service, Standard, StandardOrigin
 from standards.services import service_create, standard_draft_create

@@ -90,7 +90,9 @@ def diff_rows(old: Standard | None, new: Standard) -> list[dict[str, Any]]:
 
 def _proposals(standard: Standard) -> list[dict[str, Any]]:
     """Proposed roles the agency still lacks (one made since the import is no longer proposed)."""
-    existing = set(StaffRole.objects.filter(agency_id=standard.service.agency_id).values_list("code", flat=True))
+    existing = set(
+        StaffRole.objects.filter(agency_id=standard.service.agency_id).values_list("code", flat=True)
+    )
     return [p for p in standard.role_proposals if p.get("code") and p["code"] not in existing]
 
 
@@ -112,7 +114,9 @@ def standard_review(request: HttpRequest, pk: int) -> HttpResponse:
     status = 200
     if request.method == "POST":
         if not standard.is_editable():
-            messages.error(request, _("Versi ini sudah diterbitkan atau diganti; tidak dapat diterbitkan lagi."))
+            messages.error(
+                request, _("Versi ini sudah diterbitkan atau diganti; tidak dapat diterbitkan lagi.")
+            )
             return redirect("workspace:standard_review", pk=standard.pk)
         if form.is_valid():
             try:
@@ -138,7 +142,9 @@ def standard_review(request: HttpRequest, pk: int) -> HttpResponse:
                     % {
                         "version": published.version,
                         "service": published.service.name,
-                        "date": published.effective_date.strftime("%d-%m-%Y") if published.effective_date else "—",
+                        "date": published.effective_date.strftime("%d-%m-%Y")
+                        if published.effective_date
+                        else "—",
                     },
                 )
                 return redirect("workspace:standard_review", pk=published.pk)

@@ -83,7 +83,9 @@ def shown(value: Any) -> str:
         text = value
     elif isinstance(value, dict):
         text = str(value.get("text") or value.get("label") or value.get("title") or "") or json.dumps(
-            {k: v for k, v in value.items() if v not in (None, [], "", {})}, ensure_ascii=False, sort_keys=True
+            {k: v for k, v in value.items() if v not in (None, [], "", {})},
+            ensure_ascii=False,
+            sort_keys=True,
         )
     else:
         text = json.dumps(value, ensure_ascii=False, sort_keys=True)
@@ -121,15 +123,26 @@ def _list_diff(
     for name, item in new_by.items():
         if name in old_by and old_by[name] != item:
             changes.append(
-                Change(ChangeKind.CHANGED, part, _item_path(path, name), _label(item), shown(old_by[name]), shown(item))
+                Change(
+                    ChangeKind.CHANGED,
+                    part,
+                    _item_path(path, name),
+                    _label(item),
+                    shown(old_by[name]),
+                    shown(item),
+                )
             )
     removed = [(n, i) for n, i in old_by.items() if n not in new_by]
     added = [(n, i) for n, i in new_by.items() if n not in old_by]
     if len(removed) <= MAX_PAIRED and len(added) <= MAX_PAIRED:
         removed, added, reworded = _pair_rewordings(removed, added, path, part)
         changes.extend(reworded)
-    changes.extend(Change(ChangeKind.REMOVED, part, _item_path(path, n), _label(i), before=shown(i)) for n, i in removed)
-    changes.extend(Change(ChangeKind.ADDED, part, _item_path(path, n), _label(i), after=shown(i)) for n, i in added)
+    changes.extend(
+        Change(ChangeKind.REMOVED, part, _item_path(path, n), _label(i), before=shown(i)) for n, i in removed
+    )
+    changes.extend(
+        Change(ChangeKind.ADDED, part, _item_path(path, n), _label(i), after=shown(i)) for n, i in added
+    )
     return changes
 
 
@@ -156,7 +169,12 @@ def _pair_rewordings(
         name, item = added[a_index]
         changes.append(
             Change(
-                ChangeKind.CHANGED, part, _item_path(path, name), _label(item), shown(removed[r_index][1]), shown(item)
+                ChangeKind.CHANGED,
+                part,
+                _item_path(path, name),
+                _label(item),
+                shown(removed[r_index][1]),
+                shown(item),
             )
         )
     return (
@@ -175,7 +193,9 @@ def _label(item: Any) -> str:
     return shown(_wording(item) or item)
 
 
-def _record_diff(old: dict[str, Any], new: dict[str, Any], *, path: str, skip: Sequence[str] = ()) -> list[Change]:
+def _record_diff(
+    old: dict[str, Any], new: dict[str, Any], *, path: str, skip: Sequence[str] = ()
+) -> list[Change]:
     """Field by field, for a record that is not a list (fee, staff count)."""
     changes = []
     for name in sorted(set(old) | set(new)):
@@ -185,7 +205,9 @@ def _record_diff(old: dict[str, Any], new: dict[str, Any], *, path: str, skip: S
         if isinstance(before, list) or isinstance(after, list):
             changes.extend(_list_diff(before or [], after or [], path=f"{path}.{name}", keys=("key", "kind")))
             continue
-        changes.append(Change(ChangeKind.CHANGED, Part.FIELD, f"{path}.{name}", name, shown(before), shown(after)))
+        changes.append(
+            Change(ChangeKind.CHANGED, Part.FIELD, f"{path}.{name}", name, shown(before), shown(after))
+        )
     return changes
 
 
@@ -204,7 +226,9 @@ def _procedure_diff(old: dict[str, Any] | None, new: dict[str, Any] | None, *, p
         body_after = {k: v for k, v in step.items() if k != "transitions"}
         if body_before != body_after:
             changes.append(
-                Change(ChangeKind.CHANGED, Part.STEP, where, _label(step), _step_shown(before), _step_shown(step))
+                Change(
+                    ChangeKind.CHANGED, Part.STEP, where, _label(step), _step_shown(before), _step_shown(step)
+                )
             )
         changes.extend(
             _keyed(
@@ -218,9 +242,13 @@ def _procedure_diff(old: dict[str, Any] | None, new: dict[str, Any] | None, *, p
         )
     for sid, step in old_steps.items():
         if sid not in new_steps:
-            changes.append(Change(ChangeKind.REMOVED, Part.STEP, f"{path}.steps.{sid}", _label(step), before=shown(step)))
+            changes.append(
+                Change(ChangeKind.REMOVED, Part.STEP, f"{path}.steps.{sid}", _label(step), before=shown(step))
+            )
     changes.extend(_list_diff(old.get("notes") or [], new.get("notes") or [], path=f"{path}.notes"))
-    changes.extend(_list_diff(old.get("flows") or [], new.get("flows") or [], path=f"{path}.flows", keys=("title",)))
+    changes.extend(
+        _list_diff(old.get("flows") or [], new.get("flows") or [], path=f"{path}.flows", keys=("title",))
+    )
     return changes
 
 
@@ -257,7 +285,9 @@ def _keyed(
             changes.append(Change(ChangeKind.ADDED, part, f"{path}.{name}", label, after=shown_as(item)))
         elif old_by[name] != item:
             changes.append(
-                Change(ChangeKind.CHANGED, part, f"{path}.{name}", label, shown_as(old_by[name]), shown_as(item))
+                Change(
+                    ChangeKind.CHANGED, part, f"{path}.{name}", label, shown_as(old_by[name]), shown_as(item)
+                )
             )
     for name, item in old_by.items():
         if name not in new_by:
@@ -274,7 +304,9 @@ def _component_diff(key: str, old: Any, new: Any) -> list[Change]:
     if key == "complaint_handling":
         changes = _record_diff(old, new, path=key, skip=("procedure",))
         if old.get("procedure") != new.get("procedure"):
-            changes.extend(_procedure_diff(old.get("procedure"), new.get("procedure"), path=f"{key}.procedure"))
+            changes.extend(
+                _procedure_diff(old.get("procedure"), new.get("procedure"), path=f"{key}.procedure")
+            )
         return changes
     if isinstance(new, list):
         return _list_diff(old or [], new, path=key, keys=("key", "label"))

@@ -17,7 +17,9 @@ def test_a_decree_matching_no_service_is_refused_with_the_way_out(agency, servic
     path.write_bytes(data)
     stderr = io.StringIO()
     with pytest.raises(CommandError):
-        call_command("import_standard", str(path), "--agency", agency.slug, stdout=io.StringIO(), stderr=stderr)
+        call_command(
+            "import_standard", str(path), "--agency", agency.slug, stdout=io.StringIO(), stderr=stderr
+        )
     assert "Pelayanan Konsultasi" in stderr.getvalue()
     assert "--new-service" in stderr.getvalue()
     assert list(Service.objects.filter(agency=agency)) == [service]
@@ -32,8 +34,15 @@ def test_new_service_refuses_a_name_the_agency_already_has(agency, service, tmp_
     stderr = io.StringIO()
     with pytest.raises(CommandError):
         call_command(
-            "import_standard", str(path), "--agency", agency.slug, "--service", service.name,
-            "--new-service", stdout=io.StringIO(), stderr=stderr,
+            "import_standard",
+            str(path),
+            "--agency",
+            agency.slug,
+            "--service",
+            service.name,
+            "--new-service",
+            stdout=io.StringIO(),
+            stderr=stderr,
         )
     assert "sudah ada" in stderr.getvalue()
     assert Service.objects.filter(agency=agency).count() == 1

@@ -34,7 +34,9 @@ def test_an_added_step_and_its_new_transition_are_listed():
 
 def test_a_reworded_step_is_changed_with_both_wordings():
     old = _procedure(_step("s1", "Petugas menerima berkas", Transition(key="selesai", end="completed")))
-    new = _procedure(_step("s1", "Petugas menerima berkas online", Transition(key="selesai", end="completed")))
+    new = _procedure(
+        _step("s1", "Petugas menerima berkas online", Transition(key="selesai", end="completed"))
+    )
     procedure = next(d for d in diff_components(old, new) if d.key == "procedure")
     (change,) = procedure.changes
     assert change.kind == ChangeKind.CHANGED and change.part == Part.STEP
@@ -46,10 +48,15 @@ def test_a_removed_track_is_listed_with_its_title():
     online = Track(key="online", title="Daring")
     step = _step("s1", "Terima", Transition(key="selesai", end="completed"))
     procedure = next(
-        d for d in diff_components(_procedure(step, tracks=[walk_in, online]), _procedure(step, tracks=[walk_in]))
+        d
+        for d in diff_components(
+            _procedure(step, tracks=[walk_in, online]), _procedure(step, tracks=[walk_in])
+        )
         if d.key == "procedure"
     )
-    assert [(c.kind, c.part, c.label) for c in procedure.changes] == [(ChangeKind.REMOVED, Part.TRACK, "Daring")]
+    assert [(c.kind, c.part, c.label) for c in procedure.changes] == [
+        (ChangeKind.REMOVED, Part.TRACK, "Daring")
+    ]
 
 
 def test_a_reworded_facility_is_one_change_not_a_removal_and_an_addition():
@@ -66,4 +73,7 @@ def test_a_changed_fee_names_the_field():
     old = Components.model_validate({"fee": {"amount": 0, "text": "Gratis"}})
     new = Components.model_validate({"fee": {"amount": 10000, "text": "Rp10.000"}})
     fee = next(d for d in diff_components(old, new) if d.key == "fee")
-    assert {(c.label, c.before, c.after) for c in fee.changes} == {("amount", "0", "10000"), ("text", "Gratis", "Rp10.000")}
+    assert {(c.label, c.before, c.after) for c in fee.changes} == {
+        ("amount", "0", "10000"),
+        ("text", "Gratis", "Rp10.000"),
+    }

@@ -10,9 +10,7 @@ from pelayan.lib.standard_schema import COMPONENT_KEYS, Components, Requirement
 
 words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=1, max_size=30).map(str.strip).filter(bool)
 keys = st.from_regex(r"[a-z]{1,8}", fullmatch=True)
-requirements = st.lists(
-    st.builds(Requirement, key=keys, text=words), max_size=6, unique_by=lambda r: r.key
-)
+requirements = st.lists(st.builds(Requirement, key=keys, text=words), max_size=6, unique_by=lambda r: r.key)
 standards = st.builds(
     Components,
     requirements=requirements,

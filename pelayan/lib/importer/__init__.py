@@ -14,6 +14,7 @@ from typing import Any
 
 from pelayan.lib.compliance import Finding, Severity
 from pelayan.lib.importer.channels import find_channels
+from pelayan.lib.importer.decree_dates import parse_decree_date
 from pelayan.lib.importer.errors import (
     DocumentError,
     EmptyDocumentError,
@@ -40,7 +41,6 @@ from pelayan.lib.importer.extract import (
     find_action,
     find_actor,
 )
-from pelayan.lib.importer.decree_dates import parse_decree_date
 from pelayan.lib.importer.items import split_lines
 from pelayan.lib.importer.limits import DEFAULT_LIMITS, Limits, megabytes
 from pelayan.lib.importer.readers import Source, read_source
@@ -66,8 +66,8 @@ __all__ = [
     "finding_to_json",
     "parse_decree_date",
     "parse_document",
-    "proposal_to_json",
     "parse_services",
+    "proposal_to_json",
     "results_from_dict",
     "results_to_dict",
 ]
