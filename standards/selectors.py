@@ -104,3 +104,17 @@ def standard_for_review(*, pk: int, agency_ids: Iterable[int]) -> Standard | Non
         .select_related("service__agency")
         .first()
     )
+
+
+def standard_compared_with(*, standard: Standard) -> Standard | None:
+    """What a version is reviewed against: for a draft the version in force, for a published or
+    superseded version the one before it."""
+    versions = Standard.objects.filter(service_id=standard.service_id).exclude(pk=standard.pk)
+    if standard.status == StandardStatus.DRAFT:
+        return versions.filter(status=StandardStatus.PUBLISHED).first()
+    return (
+        versions.filter(version__lt=standard.version)
+        .exclude(status=StandardStatus.DRAFT)
+        .order_by("-version")
+        .first()
+    )

@@ -25,7 +25,12 @@ from pelayan.lib.compliance import Severity
 from pelayan.lib.standard_diff import ChangeKind, Part, diff_components
 from standards.components import COMPONENT_LABELS
 from standards.models import Standard, StandardStatus
-from standards.selectors import standard_compliance, standard_drafts, standard_for_review, standard_published
+from standards.selectors import (
+    standard_compared_with,
+    standard_compliance,
+    standard_drafts,
+    standard_for_review,
+)
 from standards.services import RegistryInvalid, StandardError, StandardNotPublishable, standard_review_publish
 from workspace.selectors import memberships_for_user
 from workspace.standard_forms import PublishForm
@@ -41,6 +46,24 @@ _PART_LABELS = {
     Part.STEP: gettext_lazy("Langkah"),
     Part.TRACK: gettext_lazy("Alur"),
     Part.TRANSITION: gettext_lazy("Kelanjutan"),
+}
+
+
+# The decree's fields of a single record (fee, staff count, complaint handling) by their schema name.
+_FIELD_LABELS = {
+    "amount": gettext_lazy("Besar biaya (rupiah)"),
+    "text": gettext_lazy("Uraian"),
+    "legal_basis": gettext_lazy("Dasar hukum tarif"),
+    "total": gettext_lazy("Jumlah"),
+    "roles": gettext_lazy("Per peran"),
+    "channels": gettext_lazy("Kanal"),
+    "tiers": gettext_lazy("Tingkat"),
+    "steps": gettext_lazy("Langkah"),
+    "handlers": gettext_lazy("Pelaksana"),
+    "logbook": gettext_lazy("Buku pencatatan"),
+    "notes": gettext_lazy("Catatan"),
+    "asks": gettext_lazy("Isian yang diminta"),
+    "reply_over_channel_used": gettext_lazy("Jawaban melalui kanal yang dipakai"),
 }
 
 
@@ -76,7 +99,9 @@ def diff_rows(old: Standard | None, new: Standard) -> list[dict[str, Any]]:
                         "kind": change.kind.value,
                         "kind_label": str(_KIND_LABELS[change.kind]),
                         "part_label": str(_PART_LABELS[change.part]),
-                        "label": change.label,
+                        "label": str(_FIELD_LABELS.get(change.label, change.label))
+                        if change.part == Part.FIELD
+                        else change.label,
                         "path": change.path,
                         "before": change.before,
                         "after": change.after,
@@ -102,8 +127,7 @@ def standard_review(request: HttpRequest, pk: int) -> HttpResponse:
     standard = standard_for_review(pk=pk, agency_ids=_agency_ids(request))
     if standard is None:
         raise Http404(_("Standar tidak ditemukan."))
-    in_force = standard_published(service=standard.service)
-    against = in_force if in_force is not None and in_force.pk != standard.pk else None
+    against = standard_compared_with(standard=standard)
     proposals = _proposals(standard) if standard.is_editable() else []
     initial = {
         "decree_number": standard.decree_number,
