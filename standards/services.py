@@ -460,6 +460,14 @@ def standard_draft_from(*, standard: Standard, actor: Actor) -> Standard:
     fields = {
         name: getattr(standard, name) for name in (*Standard.DECREE_FIELDS, "source_text", "source_name")
     }
+    if standard.status == StandardStatus.DRAFT and standard.origin == StandardOrigin.IMPORT:
+        # A copy of an unreviewed import is still unreviewed: it keeps its origin and marks, so it
+        # too is published only from the review screen.
+        fields.update(
+            origin=standard.origin,
+            review_marks=standard.review_marks,
+            role_proposals=standard.role_proposals,
+        )
     return standard_draft_create(
         service=standard.service, actor=actor, components=standard.components, **fields
     )

@@ -36,7 +36,9 @@ def test_the_admin_reviews_the_diff_and_publishes_with_the_decree(imported_draft
     page.get_by_role("button", name="Masuk", exact=True).click()
     page.goto("/kerja/standar/")
     page.get_by_role("link", name="Surat Pengantar Izin Keramaian").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Tinjau standar: Surat Pengantar Izin Keramaian")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Tinjau standar: Surat Pengantar Izin Keramaian"
+    )
     expect(page.get_by_text("Ruang laktasi")).to_be_visible()
     page.get_by_label("Nomor keputusan").fill("470/15/KEC/2026")
     page.get_by_role("button", name="Terbitkan standar").click()

@@ -75,3 +75,13 @@ def test_a_draft_made_by_hand_still_publishes_from_the_admin(client, agency_admi
     client.post(reverse("admin:standards_standard_publish", args=[draft.pk]))
     draft.refresh_from_db()
     assert draft.status == StandardStatus.PUBLISHED
+
+
+@pytest.mark.django_db
+def test_a_copy_of_an_unreviewed_import_still_needs_the_review(imported):
+    from standards.services import standard_draft_from
+
+    copy = standard_draft_from(standard=imported, actor=None)
+    assert copy.origin == StandardOrigin.IMPORT
+    with pytest.raises(PublishIncomplete):
+        standard_publish(standard=copy, actor=None)
