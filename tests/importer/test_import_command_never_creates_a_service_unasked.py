@@ -46,3 +46,16 @@ def test_new_service_refuses_a_name_the_agency_already_has(agency, service, tmp_
         )
     assert "sudah ada" in stderr.getvalue()
     assert Service.objects.filter(agency=agency).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_dry_run_names_the_service_the_draft_would_update(agency, service, tmp_path):
+    import json
+
+    data, name = seed_bytes("003_")
+    path = tmp_path / name
+    path.write_bytes(data)
+    out = io.StringIO()
+    call_command("import_standard", str(path), "--agency", agency.slug, "--dry-run", "--json", stdout=out)
+    assert json.loads(out.getvalue())["matched_service"] == service.name
+    assert not Standard.objects.exists()

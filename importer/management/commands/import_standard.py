@@ -13,7 +13,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from importer.services import document_import, document_preview
+from importer.selectors import service_match_for
+from importer.services import document_import, document_preview, import_service_name
 from pelayan.lib.importer import DocumentError
 from standards.models import Agency
 from standards.selectors import agency_get
@@ -90,6 +91,11 @@ class Command(BaseCommand):
                 if agency is not None:
                     payload["agency"] = agency.name
                     payload["agency_slug"] = agency.slug
+                    # Which service the draft would be a new version of (None: --new-service needed).
+                    match = service_match_for(
+                        agency=agency, name=import_service_name(result), decree=result.decree
+                    )
+                    payload["matched_service"] = match.name if match is not None else None
                 out.append(payload)
                 if not options["json"]:
                     self._describe(file, payload)
