@@ -105,7 +105,8 @@ def _target_service(
             )
         return service_create(actor=actor, agency=agency, name=name), False
     if choice:
-        service = Service.objects.filter(agency=agency, pk=choice).first() if str(choice).isdigit() else None
+        is_id = str(choice).isdigit() and len(str(choice)) <= 18  # a posted value, bounded
+        service = Service.objects.filter(agency=agency, pk=int(choice)).first() if is_id else None
         if service is None:
             raise ServiceChoiceInvalid(_("Layanan: pilihan layanan tidak dikenal; pilih dari daftar."))
         return service, True

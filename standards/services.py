@@ -607,6 +607,9 @@ def standard_review_publish(
     All or nothing: a refused publish creates no role."""
     from accounts.services import staff_role_ensure  # accounts.services imports this module
 
+    # The same lock order as standard_publish (service, then version), so two publishes of one
+    # draft queue instead of deadlocking.
+    Service.objects.select_for_update().filter(pk=standard.service_id).first()
     locked = Standard.objects.select_for_update().select_related("service__agency").get(pk=standard.pk)
     # Refuse a missing number or date before any role is made.
     if locked.status == StandardStatus.DRAFT:
