@@ -25,8 +25,10 @@ from django_tasks import TaskResultStatus
 from accounts.selectors import administered_agencies
 from importer.forms import MAX_UPLOAD_BYTES, UploadForm
 from importer.models import PendingUpload, PendingUploadStatus
-from importer.selectors import pending_upload_get
+from importer.selectors import pending_upload_get, service_match_for
 from importer.services import (
+    NEW_SERVICE,
+    import_service_name,
     pending_upload_fail,
     pending_upload_import,
     pending_upload_results,
@@ -37,6 +39,7 @@ from pelayan.lib.importer import DocumentError, ImportResult
 from pelayan.lib.importer.limits import megabytes
 from pelayan.lib.importer.sections import LABELS_ID
 from pelayan.lib.standard_schema import COMPONENT_KEYS, components_to_json
+from standards.models import Service
 
 SESSION_KEY = "importer_pending"  # the id of the user's latest upload, nothing more
 SOURCE_PAGE_LINES = 400  # source lines per preview page: a long decree stays a light page
@@ -44,6 +47,7 @@ REFRESH_SECONDS = 2
 # A parse is bounded to seconds; an upload still unparsed after this long lost its task (a worker
 # restart, a full queue), and its page stops reloading and says so.
 PARSING_GIVE_UP = dt.timedelta(minutes=10)
+MAX_SERVICES = 100  # service choices read from one post: no document holds more
 
 
 def _agencies(request: HttpRequest):
@@ -106,7 +110,10 @@ def _preview_context(request: HttpRequest, upload: PendingUpload) -> dict[str, A
         page = 1
     first = (page - 1) * SOURCE_PAGE_LINES
     shown = lines[first : first + SOURCE_PAGE_LINES]
+    services = list(Service.objects.filter(agency=upload.agency).order_by("name").only("pk", "name"))
     return {
+        "services": services,
+        "new_service": NEW_SERVICE,
         "upload": upload,
         "agency": upload.agency,
         "pending_url": reverse("admin:importer_pending", args=[upload.pk]),
@@ -119,6 +126,12 @@ def _preview_context(request: HttpRequest, upload: PendingUpload) -> dict[str, A
                 "components": _component_rows(r),
                 "source": _source_rows(r, shown, first),
                 "general_issues": [i for i in r.issues if i.component is None],
+                # Where the draft would go: the service it matches, preselected; with no match the
+                # reviewer must choose one, or choose a new service, before the draft is made.
+                "name": import_service_name(r),
+                "match": service_match_for(
+                    agency=upload.agency, name=import_service_name(r), decree=r.decree
+                ),
             }
             for r in results
         ],
@@ -210,16 +223,23 @@ def _create(request: HttpRequest, agencies) -> HttpResponse:
         messages.error(request, _("Tidak ada dokumen yang menunggu; unggah ulang."))
         return HttpResponseRedirect(reverse("admin:importer_upload"))
     try:
-        drafts = pending_upload_import(upload=upload, actor=request.user)
+        drafts = pending_upload_import(
+            upload=upload, actor=request.user, choices=request.POST.getlist("service")[:MAX_SERVICES]
+        )
     except DocumentError as exc:
+        # The upload is kept: back to its preview, to choose again.
         messages.error(request, str(exc))
-        return HttpResponseRedirect(reverse("admin:importer_upload"))
+        return HttpResponseRedirect(reverse("admin:importer_pending", args=[upload.pk]))
     request.session.pop(SESSION_KEY, None)
     for draft in drafts:
         messages.success(
             request,
-            _("Draf versi %(version)s dibuat untuk layanan '%(service)s'; periksa lalu terbitkan.")
-            % {"version": draft.standard.version, "service": draft.standard.service.name},
+            _("Draf versi %(version)s dibuat untuk layanan '%(service)s'; tinjau lalu terbitkan di %(url)s.")
+            % {
+                "version": draft.standard.version,
+                "service": draft.standard.service.name,
+                "url": reverse("workspace:standard_review", args=[draft.standard.pk]),
+            },
         )
     if len(drafts) == 1:
         return HttpResponseRedirect(reverse("admin:standards_standard_change", args=[drafts[0].standard.pk]))

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import administered_agency_ids
 from pelayan.lib.compliance import Severity
-from standards.models import Agency, Service, Standard, Unit
+from standards.models import Agency, Service, Standard, StandardOrigin, Unit
 from standards.selectors import standard_compliance, standard_published
 from standards.services import (
     AGENCY_FIELDS,
@@ -468,8 +468,23 @@ class StandardAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
         # The queryset is scoped to the user's agencies, so another agency's standard is a 404.
         return get_object_or_404(self.get_queryset(request), pk=pk)
 
+    def _review_first(self, request: HttpRequest, standard: Standard) -> bool:
+        """An imported draft is published only from its review screen, where the decree's number and
+        effective date are confirmed; say where that is instead of publishing it."""
+        if standard.origin != StandardOrigin.IMPORT:
+            return False
+        self.message_user(
+            request,
+            _("%(standard)s diimpor dari dokumen: tinjau dan terbitkan di %(url)s.")
+            % {"standard": standard, "url": reverse("workspace:standard_review", args=[standard.pk])},
+            messages.WARNING,
+        )
+        return True
+
     def publish_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         standard = self._get_allowed(request, pk)
+        if self._review_first(request, standard):
+            return HttpResponseRedirect(reverse("workspace:standard_review", args=[standard.pk]))
         try:
             standard_publish(standard=standard, actor=request.user)
         except StandardError as exc:
@@ -509,6 +524,8 @@ class StandardAdmin(AgencyScopedAdminMixin, admin.ModelAdmin):
             )
             return
         for standard in standards:
+            if self._review_first(request, standard):
+                continue
             try:
                 standard_publish(standard=standard, actor=request.user)
             except StandardError as exc:

@@ -169,6 +169,14 @@ class StandardStatus(models.TextChoices):
     SUPERSEDED = "superseded", _("Dicabut/diganti")
 
 
+class StandardOrigin(models.TextChoices):
+    MANUAL = "manual", _("Disusun di Pelayan")
+    # Read from a decree by the importer: published only from the review screen, where the agency
+    # admin confirms the decree's number and effective date.
+    IMPORT = "import", _("Diimpor dari dokumen")
+    DEMO = "demo", _("Data demo")
+
+
 class Standard(models.Model):
     """One version of a service's Standar Pelayanan.
 
@@ -203,6 +211,13 @@ class Standard(models.Model):
     signed_by_title = models.CharField(_("ditetapkan oleh (jabatan)"), max_length=200, blank=True)
     effective_date = models.DateField(_("mulai berlaku"), null=True, blank=True)
     components = models.JSONField(_("komponen"), default=dict)
+    origin = models.CharField(
+        _("asal"), max_length=10, choices=StandardOrigin.choices, default=StandardOrigin.MANUAL
+    )
+    # What the importer left for the reviewer (pelayan.lib.compliance.Finding as JSON) and the roles
+    # it proposes for officers the agency does not have yet ({code, name, steps}).
+    review_marks = models.JSONField(_("tanda tinjauan impor"), default=list, blank=True)
+    role_proposals = models.JSONField(_("usulan peran"), default=list, blank=True)
     source_name = models.CharField(_("berkas sumber"), max_length=255, blank=True)
     source_text = models.TextField(_("teks sumber"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -231,6 +246,9 @@ class Standard(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(status__in=[s.value for s in StandardStatus]), name="standard_status_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(origin__in=[o.value for o in StandardOrigin]), name="standard_origin_known"
             ),
         ]
 

@@ -103,3 +103,38 @@ def agency_roles_and_units(*, agency_id: int) -> tuple[list[tuple[str, str]], li
 
 def unit_get(*, agency_id: int, slug: str) -> Unit | None:
     return Unit.objects.filter(agency_id=agency_id, slug=slug).first()
+
+
+# --- review of drafts (workspace) -----------------------------------------------------------------
+
+
+def standard_drafts(*, agency_ids: Iterable[int]) -> QuerySet[Standard]:
+    """Drafts of the agencies the caller administers, newest first, with service and agency."""
+    return (
+        Standard.objects.filter(status=StandardStatus.DRAFT, service__agency_id__in=list(agency_ids))
+        .select_related("service__agency")
+        .order_by("service__agency__name", "service__name", "-version")
+    )
+
+
+def standard_for_review(*, pk: int, agency_ids: Iterable[int]) -> Standard | None:
+    """Any version of an administered agency (a published one is shown without the publish form)."""
+    return (
+        Standard.objects.filter(pk=pk, service__agency_id__in=list(agency_ids))
+        .select_related("service__agency")
+        .first()
+    )
+
+
+def standard_compared_with(*, standard: Standard) -> Standard | None:
+    """What a version is reviewed against: for a draft the version in force, for a published or
+    superseded version the one before it."""
+    versions = Standard.objects.filter(service_id=standard.service_id).exclude(pk=standard.pk)
+    if standard.status == StandardStatus.DRAFT:
+        return versions.filter(status=StandardStatus.PUBLISHED).first()
+    return (
+        versions.filter(version__lt=standard.version)
+        .exclude(status=StandardStatus.DRAFT)
+        .order_by("-version")
+        .first()
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from django.db import transaction
@@ -29,6 +30,7 @@ from standards.models import (
     Service,
     ServiceKind,
     Standard,
+    StandardOrigin,
     StandardStatus,
     TimeZone,
     Unit,
@@ -423,7 +425,12 @@ def standard_draft_create(
     effective_date: dt.date | None = None,
     source_text: str = "",
     source_name: str = "",
+    origin: StandardOrigin | str = StandardOrigin.MANUAL,
+    review_marks: list[dict[str, Any]] | None = None,
+    role_proposals: list[dict[str, Any]] | None = None,
 ) -> Standard:
+    if origin not in StandardOrigin.values:
+        raise StandardError(_("Asal standar '%(origin)s' tidak dikenal.") % {"origin": origin})
     data = components_validate(components)
     # Lock the service row so two drafts created at once cannot take the same version number.
     Service.objects.select_for_update().filter(pk=service.pk).first()
@@ -441,6 +448,9 @@ def standard_draft_create(
         effective_date=effective_date,
         source_text=source_text,
         source_name=source_name,
+        origin=origin,
+        review_marks=list(review_marks or []),
+        role_proposals=list(role_proposals or []),
         created_by=actor_user(actor),
     )
     events.standard_draft_created(actor=actor, standard=standard)
@@ -453,6 +463,14 @@ def standard_draft_from(*, standard: Standard, actor: Actor) -> Standard:
     fields = {
         name: getattr(standard, name) for name in (*Standard.DECREE_FIELDS, "source_text", "source_name")
     }
+    if standard.status == StandardStatus.DRAFT and standard.origin == StandardOrigin.IMPORT:
+        # A copy of an unreviewed import is still unreviewed: it keeps its origin and marks, so it
+        # too is published only from the review screen.
+        fields.update(
+            origin=standard.origin,
+            review_marks=standard.review_marks,
+            role_proposals=standard.role_proposals,
+        )
     return standard_draft_create(
         service=standard.service, actor=actor, components=standard.components, **fields
     )
@@ -491,16 +509,53 @@ def standard_draft_update(
     return locked
 
 
+class PublishIncomplete(RegistryInvalid):
+    """An imported draft published without the decree's number or effective date, by field."""
+
+
+DECREE_NUMBER_MAX = 200
+
+
+def _publish_decree_check(
+    locked: Standard, decree_number: str | None, effective_date: dt.date | None
+) -> None:
+    errors: dict[str, str] = {}
+    if decree_number is not None and len(decree_number) > DECREE_NUMBER_MAX:
+        errors["decree_number"] = _("Nomor keputusan paling panjang %(n)s karakter.") % {
+            "n": DECREE_NUMBER_MAX
+        }
+    if locked.origin == StandardOrigin.IMPORT:
+        # Read from a document, the number and date are only the importer's reading: the agency
+        # admin confirms both on the review screen, so no one-click publish can skip that.
+        if not decree_number:
+            errors.setdefault(
+                "decree_number",
+                _("Isi nomor keputusan yang menetapkan standar ini sebelum menerbitkannya."),
+            )
+        if effective_date is None:
+            errors["effective_date"] = _(
+                "Isi tanggal mulai berlaku dari keputusan sebelum menerbitkan standar ini."
+            )
+    if errors:
+        raise PublishIncomplete(errors)
+
+
 @transaction.atomic
 def standard_publish(
     *,
     standard: Standard,
     actor: Actor,
+    decree_number: str | None = None,
     effective_date: dt.date | None = None,
     now: dt.datetime | None = None,
 ) -> Standard:
-    """Publish a draft; the version in force before it is superseded in the same transaction."""
+    """Publish a draft; the version in force before it is superseded in the same transaction.
+
+    An imported draft needs ``decree_number`` and ``effective_date`` given here (the review screen
+    asks for them); both are stored on the version.
+    """
     now = now or timezone.now()
+    decree_number = decree_number.strip() if decree_number is not None else None
     # Publishes of one service queue on its row: two drafts published at once would otherwise both
     # find the same version in force, and the second would break the one-published rule.
     Service.objects.select_for_update().filter(pk=standard.service_id).first()
@@ -510,6 +565,7 @@ def standard_publish(
             _("Hanya draf yang dapat diterbitkan; versi %(version)s berstatus %(status)s.")
             % {"version": locked.version, "status": locked.get_status_display().lower()}
         )
+    _publish_decree_check(locked, decree_number, effective_date)
     errors = [item for item in standard_compliance(standard=locked) if item.severity == Severity.ERROR]
     if errors:
         raise StandardNotPublishable(errors)
@@ -525,12 +581,60 @@ def standard_publish(
     locked.status = StandardStatus.PUBLISHED
     locked.published_at = now
     locked.published_by = actor_user(actor)
-    locked.effective_date = effective_date or locked.effective_date or timezone.localdate(now)
+    if decree_number:
+        locked.decree_number = decree_number
+    if locked.origin == StandardOrigin.DEMO:
+        # Demo standards are in force from their decree's date, never from the day they were loaded.
+        locked.effective_date = effective_date or locked.effective_date
+    else:
+        locked.effective_date = effective_date or locked.effective_date or timezone.localdate(now)
     locked.save()
     events.standard_published(
         actor=actor, standard=locked, superseded=[o.version for o in previous], process=definition.digest
     )
     return locked
+
+
+@transaction.atomic
+def standard_review_publish(
+    *,
+    standard: Standard,
+    actor: Actor,
+    decree_number: str | None,
+    effective_date: dt.date | None,
+    create_roles: Sequence[str] = (),
+    now: dt.datetime | None = None,
+) -> Standard:
+    """Publish a reviewed draft: the role proposals the reviewer confirmed (by code) become the
+    agency's roles and are set on the steps they were proposed for, then the draft is published.
+    All or nothing: a refused publish creates no role."""
+    from accounts.services import staff_role_ensure  # accounts.services imports this module
+
+    # The same lock order as standard_publish (service, then version), so two publishes of one
+    # draft queue instead of deadlocking.
+    Service.objects.select_for_update().filter(pk=standard.service_id).first()
+    locked = Standard.objects.select_for_update().select_related("service__agency").get(pk=standard.pk)
+    # Refuse a missing number or date before any role is made.
+    if locked.status == StandardStatus.DRAFT:
+        _publish_decree_check(
+            locked, decree_number.strip() if decree_number is not None else None, effective_date
+        )
+    wanted = set(create_roles)
+    proposals = [p for p in locked.role_proposals if p.get("code") in wanted]
+    if proposals and locked.status == StandardStatus.DRAFT:
+        components = locked.parsed_components()
+        for proposal in proposals:
+            staff_role_ensure(
+                agency=locked.service.agency, code=proposal["code"], name=proposal["name"], actor=actor
+            )
+            steps = set(proposal.get("steps") or [])
+            for step in components.procedure.steps:
+                if step.id in steps and not step.role:
+                    step.role = proposal["code"]
+        locked = standard_draft_update(standard=locked, actor=actor, components=components)
+    return standard_publish(
+        standard=locked, actor=actor, decree_number=decree_number, effective_date=effective_date, now=now
+    )
 
 
 def _process_compile(standard: Standard) -> ProcessDefinition:

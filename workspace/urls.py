@@ -1,6 +1,6 @@
 from django.urls import path
 
-from workspace import standard_views, views
+from workspace import review_views, standard_views, views
 
 app_name = "workspace"
 urlpatterns = [
@@ -24,14 +24,7 @@ urlpatterns = [
         standard_views.standard_component,
         name="standard_component",
     ),
+    # Review and publish (agency admins): imported drafts are published only from here.
+    path("standar/draf/", review_views.standard_list, name="standard_list"),
+    path("standar/<int:pk>/tinjau/", review_views.standard_review, name="standard_review"),
 ]
-
-# -- review placeholder: BEGIN ---------------------------------------------------------------------
-# Stands in for the review and publish screen until it lands under the same name and path; when it
-# does, drop this block and workspace/review_placeholder.py.
-from workspace import review_placeholder  # noqa: E402
-
-urlpatterns += [
-    path("standar/<int:pk>/tinjau/", review_placeholder.standard_review, name="standard_review"),
-]
-# -- review placeholder: END -----------------------------------------------------------------------

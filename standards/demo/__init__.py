@@ -11,6 +11,7 @@ The demo logins share one well-known password; they are for local use only.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass, field
 from functools import cache
@@ -26,8 +27,9 @@ from accounts.models import ADMIN_ROLE, Membership, StaffRole
 from accounts.services import membership_grant, staff_role_ensure
 from pelayan.lib.complaints import has_procedure as has_complaint_procedure
 from pelayan.lib.compliance import Severity, check
+from pelayan.lib.importer.decree_dates import parse_decree_date
 from pelayan.lib.standard_schema import Components
-from standards.models import Agency, Service, StandardStatus, TimeZone, Unit
+from standards.models import Agency, Service, StandardOrigin, StandardStatus, TimeZone, Unit
 from standards.services import (
     agency_create,
     service_create,
@@ -81,6 +83,16 @@ class DemoResult:
 
 def demo_files() -> list[Path]:
     return sorted(DEMO_DIR.glob("*.json"))
+
+
+def _date(value: str | None) -> dt.date | None:
+    """A decree's date in a demo file (ISO), or None where the decree states no full date."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise DemoDataError(f"effective_date {value!r} is not a date (YYYY-MM-DD)") from exc
 
 
 @cache
@@ -198,7 +210,11 @@ def _service_ensure(agency: Agency, spec: dict[str, Any], actor: Any, result: De
         decree_title=decree["title"],
         signed_by_name=decree["signed_by_name"],
         signed_by_title=decree["signed_by_title"],
+        # In force from the decree's own date; a decree dated only by month or year ("Februari
+        # 2021") leaves it empty, and the public page then gives the date as the decree writes it.
+        effective_date=_date(decree.get("effective_date")) or parse_decree_date(decree["date_text"]),
         source_name=standard.get("source_name", ""),
+        origin=StandardOrigin.DEMO,
     )
     standard_publish(standard=draft, actor=actor)
     result.standards += 1

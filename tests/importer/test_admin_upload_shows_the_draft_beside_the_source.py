@@ -32,7 +32,7 @@ def test_it_creates_the_draft_and_opens_its_admin_page(client, agency, agency_ad
     client.force_login(agency_admin)
     data, name = seed_bytes("003_")
     client.post(reverse(URL), {"agency": agency.pk, "document": SimpleUploadedFile(name, data)})
-    response = client.post(reverse(URL), {"action": "create"})
+    response = client.post(reverse(URL), {"action": "create", "service": "new"})
     standard = Standard.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:standards_standard_change", args=[standard.pk])
@@ -44,7 +44,7 @@ def test_it_creates_the_draft_of_a_word_document(client, agency, agency_admin):
     client.force_login(agency_admin)
     data, name = corpus.docx_ktp()
     client.post(reverse(URL), {"agency": agency.pk, "document": SimpleUploadedFile(name, data)})
-    response = client.post(reverse(URL), {"action": "create"})
+    response = client.post(reverse(URL), {"action": "create", "service": "new"})
     standard = Standard.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:standards_standard_change", args=[standard.pk])
@@ -58,7 +58,7 @@ def test_it_accepts_pasted_text_with_several_services(client, agency, agency_adm
     data, _ = corpus.text_multi_service()
     response = client.post(reverse(URL), {"agency": agency.pk, "text": data.decode()})
     assert "3 layanan" in response.content.decode()
-    client.post(reverse(URL), {"action": "create"})
+    client.post(reverse(URL), {"action": "create", "service": ["new", "new", "new"]})
     assert Standard.objects.count() == 3
 
 

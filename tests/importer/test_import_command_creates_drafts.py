@@ -11,11 +11,11 @@ from tests.lib.importer.support import seed_bytes
 
 
 @pytest.mark.django_db
-def test_it_creates_a_draft_under_the_agency(agency, tmp_path):
+def test_it_creates_a_draft_of_a_new_service_when_asked(agency, tmp_path):
     data, name = seed_bytes("000_")
     path = tmp_path / name
     path.write_bytes(data)
-    call_command("import_standard", str(path), "--agency", agency.slug, stdout=io.StringIO())
+    call_command("import_standard", str(path), "--agency", agency.slug, "--new-service", stdout=io.StringIO())
     standard = Standard.objects.get()
     assert standard.status == StandardStatus.DRAFT
     assert standard.service.agency == agency
@@ -45,7 +45,7 @@ def test_it_makes_one_draft_per_service_of_a_decree(agency, tmp_path):
     data, name = corpus.text_multi_service()
     path = tmp_path / name
     path.write_bytes(data)
-    call_command("import_standard", str(path), "--agency", agency.slug, stdout=io.StringIO())
+    call_command("import_standard", str(path), "--agency", agency.slug, "--new-service", stdout=io.StringIO())
     assert sorted(Standard.objects.values_list("service__name", flat=True)) == [
         "Pelayanan Izin Apotek",
         "Pelayanan Izin Praktik Bidan",

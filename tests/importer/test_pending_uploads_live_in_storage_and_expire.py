@@ -57,7 +57,7 @@ def test_it_deletes_the_upload_and_its_files_once_the_drafts_are_created(
     upload = _upload(client, agency)
     paths = [upload.source_path, upload.result_path]
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse(URL), {"action": "create", "upload": str(upload.pk)})
+        client.post(reverse(URL), {"action": "create", "upload": str(upload.pk), "service": "new"})
     assert Standard.objects.count() == 1
     assert PendingUpload.objects.count() == 0
     assert not any(default_storage.exists(p) for p in paths)

@@ -1,4 +1,7 @@
-"""pelayan import-standard PATH [--agency SLUG] [--service NAME] [--dry-run] [--json]"""
+"""pelayan import-standard PATH [--agency SLUG] [--service NAME] [--new-service] [--dry-run] [--json]
+
+A document becomes a new draft version of the agency's service it matches (same name, same decree
+number, or a similar name); a new service is created only with --new-service."""
 
 from __future__ import annotations
 
@@ -10,7 +13,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from importer.services import document_import, document_preview
+from importer.selectors import service_match_for
+from importer.services import document_import, document_preview, import_service_name
 from pelayan.lib.importer import DocumentError
 from standards.models import Agency
 from standards.selectors import agency_get
@@ -25,6 +29,11 @@ class Command(BaseCommand):
         parser.add_argument("path", help="berkas atau folder berisi berkas")
         parser.add_argument("--agency", help="slug instansi pemilik draf")
         parser.add_argument("--service", help="nama layanan (jika dokumen hanya memuat satu layanan)")
+        parser.add_argument(
+            "--new-service",
+            action="store_true",
+            help="buat layanan baru alih-alih versi baru dari layanan yang cocok (create a new service)",
+        )
         parser.add_argument("--dry-run", action="store_true", help="baca dan tampilkan saja, tanpa menyimpan")
         parser.add_argument("--json", action="store_true", help="keluaran JSON")
 
@@ -82,13 +91,23 @@ class Command(BaseCommand):
                 if agency is not None:
                     payload["agency"] = agency.name
                     payload["agency_slug"] = agency.slug
+                    # Which service the draft would be a new version of (None: --new-service needed).
+                    match = service_match_for(
+                        agency=agency, name=import_service_name(result), decree=result.decree
+                    )
+                    payload["matched_service"] = match.name if match is not None else None
                 out.append(payload)
                 if not options["json"]:
                     self._describe(file, payload)
             return out
         assert agency is not None  # noqa: S101 - checked in handle()
         for draft in document_import(
-            agency=agency, data=data, filename=file.name, actor=None, service_name=options["service"]
+            agency=agency,
+            data=data,
+            filename=file.name,
+            actor=None,
+            service_name=options["service"],
+            new_service=options["new_service"],
         ):
             payload = draft.result.to_json()
             payload.update(
@@ -97,6 +116,7 @@ class Command(BaseCommand):
                 service=draft.standard.service.name,
                 standard_id=draft.standard.pk,
                 version=draft.standard.version,
+                matched_existing_service=draft.matched,
             )
             out.append(payload)
             if not options["json"]:
@@ -105,6 +125,7 @@ class Command(BaseCommand):
                     self.style.SUCCESS(
                         f"  draf #{draft.standard.pk} versi {draft.standard.version} dibuat untuk "
                         f"'{draft.standard.service.name}'"
+                        + (" (versi baru layanan yang ada)" if draft.matched else " (layanan baru)")
                     )
                 )
         return out

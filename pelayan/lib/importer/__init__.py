@@ -14,6 +14,7 @@ from typing import Any
 
 from pelayan.lib.compliance import Finding, Severity
 from pelayan.lib.importer.channels import find_channels
+from pelayan.lib.importer.decree_dates import parse_decree_date
 from pelayan.lib.importer.errors import (
     DocumentError,
     EmptyDocumentError,
@@ -62,8 +63,11 @@ __all__ = [
     "NotADocumentError",
     "NotAStandardError",
     "ScannedPdfError",
+    "finding_to_json",
+    "parse_decree_date",
     "parse_document",
     "parse_services",
+    "proposal_to_json",
     "results_from_dict",
     "results_to_dict",
 ]
@@ -230,6 +234,11 @@ def _finding_from_json(data: dict[str, Any]) -> Finding:
 
 def _proposal_to_json(proposal: RoleProposal) -> dict[str, Any]:
     return {"code": proposal.code, "name": proposal.name, "steps": proposal.steps}
+
+
+# What a draft keeps of the importer's review marks and role proposals.
+finding_to_json = _finding_to_json
+proposal_to_json = _proposal_to_json
 
 
 def _agency_details(layout: Layout, components: Components) -> dict[str, str]:

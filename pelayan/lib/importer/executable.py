@@ -35,8 +35,9 @@ from pelayan.lib.standard_schema import (
 )
 
 
-def review(code: str, component: str, path: str, **params: object) -> Finding:
-    """A field the importer left for the reviewer to decide."""
+def review(code: str, component: str, path: str, /, **params: object) -> Finding:
+    """A field the importer left for the reviewer to decide. Positional-only, so a parameter may be
+    called ``code`` (the role code a proposal names)."""
     return Finding(Severity.WARNING, code, component, path, dict(params))
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
-SEEDS = REPO_ROOT.parent / "shared" / "seeds"
+# Beside the repository in CI; PELAYAN_SEEDS_DIR points elsewhere (a checkout kept in another folder).
+SEEDS = Path(os.environ.get("PELAYAN_SEEDS_DIR") or REPO_ROOT.parent / "shared" / "seeds")
 
 
 def seed_bytes(prefix: str) -> tuple[bytes, str]:
