@@ -44,8 +44,19 @@ def id_photo_prepare(upload: UploadedFile) -> ContentFile:
             image = Image.open(upload)
             if image.width * image.height > MAX_PIXELS:
                 raise PhotoRefused(_("Foto identitas terlalu besar ukurannya."))
+            # verify() reads the whole file's structure: load() alone accepts a cut-off file once
+            # WeasyPrint is imported, since it sets PIL's LOAD_TRUNCATED_IMAGES for the process.
+            image.verify()
+            upload.seek(0)
+            image = Image.open(upload)
             image.load()
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombWarning, Image.DecompressionBombError):
+    except (
+        UnidentifiedImageError,
+        OSError,
+        SyntaxError,
+        Image.DecompressionBombWarning,
+        Image.DecompressionBombError,
+    ):
         raise PhotoRefused(_("Foto identitas tidak dapat dibaca.")) from None
     finally:
         upload.seek(0)

@@ -226,6 +226,8 @@ class MaildirSource:
 
         self.path = Path(path)
         self.max_bytes = max_bytes
+        # Maildir(create=True) makes only the last folder; on a fresh machine var/inbound is missing too.
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         # The separator of the info part is the one the files use (":", or "!" where configured).
         self.colon = mailbox.Maildir(str(self.path), create=True).colon or ":"
         # Maildir(create=True) makes the subfolders only for a new folder; someone may have made

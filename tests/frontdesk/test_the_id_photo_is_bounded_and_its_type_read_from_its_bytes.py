@@ -71,3 +71,15 @@ def test_a_broken_image_is_refused(kalbar):
     with pytest.raises(FrontdeskError) as refused:
         _visit(kalbar, SimpleUploadedFile("ktp.png", _png()[:60], content_type="image/png"))
     assert refused.value.fields["id_photo"] == "Foto identitas tidak dapat dibaca."
+
+
+def test_a_broken_image_is_refused_even_after_the_letter_renderer_is_loaded(kalbar, monkeypatch):
+    # WeasyPrint lets PIL load cut-off files for the whole process; the kiosk must still refuse one.
+    from PIL import ImageFile
+
+    import weasyprint  # noqa: F401
+
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    with pytest.raises(FrontdeskError) as refused:
+        _visit(kalbar, SimpleUploadedFile("ktp.png", _png()[:60], content_type="image/png"))
+    assert refused.value.fields["id_photo"] == "Foto identitas tidak dapat dibaca."
