@@ -811,3 +811,27 @@ def link_or_text(link: ChannelLink) -> SafeString:
     if link.href:
         return format_html('<a href="{}">{}</a>', link.href, text)
     return format_html("{}", text)
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    """Where a paginated public list stands: page N of M, with the neighbours to link to."""
+
+    number: int
+    pages: int
+    total: int
+
+    @property
+    def previous(self) -> int | None:
+        return self.number - 1 if self.number > 1 else None
+
+    @property
+    def next(self) -> int | None:
+        return self.number + 1 if self.number < self.pages else None
+
+
+def page_links(number: int, total: int, per_page: int, *, max_pages: int | None = None) -> PageLinks:
+    pages = max(1, -(-total // per_page))
+    if max_pages is not None:
+        pages = min(pages, max_pages)
+    return PageLinks(number=min(max(1, number), pages), pages=pages, total=total)
