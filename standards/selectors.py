@@ -12,9 +12,9 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from accounts.models import StaffRole
-from standards.components import ComplianceItem, compliance_items
 from pelayan.lib.search_text import MAX_QUERY_CHARS, query_words
 from standards import search_index
+from standards.components import ComplianceItem, compliance_items
 from standards.models import Agency, Service, ServiceSearch, Standard, StandardStatus, Unit
 
 

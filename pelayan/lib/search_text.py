@@ -129,7 +129,9 @@ def service_document(
     """(title, body) of one service for the index: its name; then its agency, the agency's region,
     its unit, summary and requirements. Takes plain values (the stored components' JSON)
     so the index and the migration's backfill build the same document."""
-    requirements = [str(r.get("text", "")) for r in components.get("requirements") or [] if isinstance(r, dict)]
+    requirements = [
+        str(r.get("text", "")) for r in components.get("requirements") or [] if isinstance(r, dict)
+    ]
     parts = [
         agency.get("name", ""),
         agency.get("short_name", ""),
