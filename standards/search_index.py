@@ -18,7 +18,6 @@ from django.db import connection, transaction
 
 from pelayan.lib.search_text import service_document
 
-FTS_TABLE = "standards_servicesearch_fts"
 SUMMARY_CACHE_KEY = "standards:search:regions"
 
 
@@ -108,8 +107,8 @@ def match_page(
         # bm25 weighs a word in the service's name ten times one in the rest of its document.
         sql = (
             "SELECT s.service_id, COUNT(*) OVER () FROM "
-            f"(SELECT rowid AS id, bm25({FTS_TABLE}, 10.0, 1.0) AS score FROM {FTS_TABLE} "
-            f"WHERE {FTS_TABLE} MATCH %s) f "
+            "(SELECT rowid AS id, bm25(standards_servicesearch_fts, 10.0, 1.0) AS score "
+            "FROM standards_servicesearch_fts WHERE standards_servicesearch_fts MATCH %s) f "
             "JOIN standards_servicesearch s ON s.service_id = f.id WHERE 1 = 1{agency} "
             "ORDER BY f.score, s.name, s.service_id LIMIT %s OFFSET %s"
         )
@@ -148,6 +147,6 @@ def matching_sql(words: list[str]) -> tuple[str, list[Any]]:
             [" & ".join(f"{w}:*" for w in words)],
         )
     return (
-        f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+        "SELECT rowid FROM standards_servicesearch_fts WHERE standards_servicesearch_fts MATCH %s",
         [" AND ".join(f'"{w}"*' for w in words)],
     )

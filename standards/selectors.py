@@ -54,7 +54,7 @@ def service_list(
     words = query_words(query or "")
     if words:
         sql, params = search_index.matching_sql(words)
-        services = services.filter(pk__in=RawSQL(sql, params))
+        services = services.filter(pk__in=RawSQL(sql, params))  # noqa: S611 (words are parameters)
     return services.order_by(*order)
 
 
