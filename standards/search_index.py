@@ -88,40 +88,43 @@ def search_index_update_unit(*, unit_id: int) -> None:
 # --- matching -------------------------------------------------------------------------------------
 
 
-def match_page(
-    *, words: list[str], every_word: bool, agency_id: int | None, offset: int, limit: int
-) -> tuple[list[int], int]:
+# Matches beyond this many are counted but not ranked: ranking reads every match, and a common word
+# ("surat") matches most of a large registry. The ranked ones are those the index meets first;
+# nobody pages past them (selectors.MAX_SEARCH_PAGE pages of results at most).
+MAX_RANKED = 1000
+
+
+def match_page(*, words: list[str], every_word: bool, offset: int, limit: int) -> tuple[list[int], int]:
     """Ids of the services matching ``words`` as prefixes (all of them, or any), best first, and the
-    number of matches; one query on either database."""
+    number of matches; two queries (the count, the page), each bounded whatever the registry's size."""
     if connection.vendor == "postgresql":
-        joiner = " & " if every_word else " | "
-        tsquery = joiner.join(f"{w}:*" for w in words)
-        sql = (
-            "SELECT s.service_id, COUNT(*) OVER () FROM standards_servicesearch s, "
-            "to_tsquery('simple', %s) q WHERE s.search_vector @@ q{agency} "
-            "ORDER BY ts_rank(s.search_vector, q) DESC, s.name, s.service_id LIMIT %s OFFSET %s"
+        tsquery = (" & " if every_word else " | ").join(f"{w}:*" for w in words)
+        count_sql = (
+            "SELECT COUNT(*) FROM standards_servicesearch WHERE search_vector @@ to_tsquery('simple', %s)"
+        )
+        page_sql = (
+            "SELECT id FROM (SELECT service_id AS id, name, ts_rank(search_vector, q) AS score "
+            "FROM standards_servicesearch, to_tsquery('simple', %s) q WHERE search_vector @@ q LIMIT %s) m "
+            "ORDER BY score DESC, name, id LIMIT %s OFFSET %s"
         )
     else:
-        joiner = " AND " if every_word else " OR "
-        tsquery = joiner.join(f'"{w}"*' for w in words)
-        # bm25 weighs a word in the service's name ten times one in the rest of its document.
-        sql = (
-            "SELECT s.service_id, COUNT(*) OVER () FROM "
-            "(SELECT rowid AS id, bm25(standards_servicesearch_fts, 10.0, 1.0) AS score "
-            "FROM standards_servicesearch_fts WHERE standards_servicesearch_fts MATCH %s) f "
-            "JOIN standards_servicesearch s ON s.service_id = f.id WHERE 1 = 1{agency} "
-            "ORDER BY f.score, s.name, s.service_id LIMIT %s OFFSET %s"
+        tsquery = (" AND " if every_word else " OR ").join(f'"{w}"*' for w in words)
+        count_sql = (
+            "SELECT COUNT(*) FROM standards_servicesearch_fts WHERE standards_servicesearch_fts MATCH %s"
         )
-    params: list[Any] = [tsquery]
-    agency = ""
-    if agency_id is not None:
-        agency = " AND s.agency_id = %s"
-        params.append(agency_id)
-    params += [limit, offset]
+        # bm25 weighs a word in the service's name ten times one in the rest of its document.
+        page_sql = (
+            "SELECT id FROM (SELECT rowid AS id, bm25(standards_servicesearch_fts, 10.0, 1.0) AS score "
+            "FROM standards_servicesearch_fts WHERE standards_servicesearch_fts MATCH %s LIMIT %s) "
+            "ORDER BY score, id LIMIT %s OFFSET %s"
+        )
     with connection.cursor() as cursor:
-        cursor.execute(sql.format(agency=agency), params)
-        rows = cursor.fetchall()
-    return [r[0] for r in rows], (rows[0][1] if rows else 0)
+        cursor.execute(count_sql, [tsquery])
+        total = cursor.fetchone()[0]
+        if not total or offset >= min(total, MAX_RANKED):
+            return [], total
+        cursor.execute(page_sql, [tsquery, MAX_RANKED, limit, offset])
+        return [row[0] for row in cursor.fetchall()], total
 
 
 def similar_page(*, text: str, offset: int, limit: int) -> tuple[list[int], int]:

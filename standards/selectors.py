@@ -103,36 +103,31 @@ class SearchPage:
         return self.page > 1
 
 
-def service_search(
-    *, query: str, page: int = 1, page_size: int = SEARCH_PAGE_SIZE, agency: Agency | None = None
-) -> SearchPage:
+def service_search(*, query: str, page: int = 1, page_size: int = SEARCH_PAGE_SIZE) -> SearchPage:
     """Public services matching ``query`` by name, agency, region and requirements, in
     any of the spellings of ``pelayan.lib.search_text``, best first; one page of them.
 
     Every word must match (as a prefix, so results come while a word is being typed); when no
     service has them all, services with any of them are offered instead, and on PostgreSQL a name
-    spelt alike when no word matches at all. Two queries: the page of ids with the total, then the
-    services."""
+    spelt alike when no word matches at all. Three queries: the number of matches, the page of
+    ids, then those services."""
     query = query.strip()[:MAX_QUERY_CHARS]
     words = query_words(query)
     page = min(max(1, page), MAX_SEARCH_PAGE)
     page_size = min(max(1, page_size), MAX_SEARCH_PAGE_SIZE)
     offset = (page - 1) * page_size
-    agency_id = agency.pk if agency is not None else None
     ids: list[int] = []
     total = 0
     match = SearchMatch.NONE
     if words:
-        ids, total = search_index.match_page(
-            words=words, every_word=True, agency_id=agency_id, offset=offset, limit=page_size
-        )
+        ids, total = search_index.match_page(words=words, every_word=True, offset=offset, limit=page_size)
         match = SearchMatch.ALL
         if not total and len(words) > 1:
             ids, total = search_index.match_page(
-                words=words, every_word=False, agency_id=agency_id, offset=offset, limit=page_size
+                words=words, every_word=False, offset=offset, limit=page_size
             )
             match = SearchMatch.ANY
-        if not total and agency_id is None:
+        if not total:
             ids, total = search_index.similar_page(text=" ".join(words), offset=offset, limit=page_size)
             match = SearchMatch.SIMILAR
         if not total:

@@ -25,7 +25,9 @@ _HEAVY_COLUMNS = ("components", "source_text")
 class ServiceFilter(Schema):
     agency: str | None = Field(None, max_length=50, description="Slug instansi.")
     q: str | None = Field(
-        None, max_length=200, description=(
+        None,
+        max_length=200,
+        description=(
             "Kata pencarian: setiap kata dicari (sebagai awalan) pada nama layanan, instansi, wilayah, "
             "dan persyaratan, dengan ejaan lain yang umum (ijin/izin, KTP-el/KTP, SK/surat keterangan)."
         ),

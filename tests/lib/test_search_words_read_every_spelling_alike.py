@@ -51,9 +51,10 @@ def test_canonical_words_are_a_fixed_point(text):
 
 @given(texts)
 def test_any_text_is_found_by_its_own_words(text):
-    indexed = set(index_words(text).split())
+    indexed = index_words(text).split()
 
-    assert set(query_words(text)) <= {w[:MAX_WORD_CHARS] for w in indexed} | indexed
+    # Words are matched as prefixes: a word cut by the query's bounds still finds the whole one.
+    assert all(any(w.startswith(q) for w in indexed) for q in query_words(text))
 
 
 @given(st.lists(words, max_size=10))
