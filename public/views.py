@@ -31,7 +31,7 @@ def _page_number(request: HttpRequest) -> int:
     return int(raw) if raw.isdigit() and 0 < len(raw) <= 4 else 1
 
 
-HOME_AGENCIES_PER_PAGE = 30
+HOME_AGENCIES_PER_PAGE = 12
 AGENCY_SERVICES_PER_PAGE = 50
 
 

@@ -67,7 +67,7 @@ def services_with_published_standard(*, agency: Agency) -> QuerySet[Service]:
 
 # --- search and the public directory --------------------------------------------------------------
 
-SEARCH_PAGE_SIZE = 20
+SEARCH_PAGE_SIZE = 10
 MAX_SEARCH_PAGE_SIZE = 50
 # Nobody reads the 50th page of results; deeper offsets would only cost the database.
 MAX_SEARCH_PAGE = 50
@@ -194,7 +194,7 @@ def agency_directory_page(*, page: int, page_size: int) -> tuple[list[AgencyRow]
     return [AgencyRow(a, counts.get(a.pk, 0)) for a in agencies], total
 
 
-def services_recent(*, limit: int = 8) -> list[ServiceSearch]:
+def services_recent(*, limit: int = 5) -> list[ServiceSearch]:
     """The services whose standard came into force last, with their agency, for the home page."""
     return list(ServiceSearch.objects.select_related("service", "agency").order_by("-published_at")[:limit])
 

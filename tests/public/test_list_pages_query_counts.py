@@ -38,12 +38,12 @@ def test_the_home_page_costs_the_same_with_more_services_and_agencies(
     with django_assert_max_num_queries(HOME_QUERIES):
         response = client.get("/")
     with django_assert_max_num_queries(HOME_QUERIES - 1):  # the summary now comes from the cache
-        client.get("/", {"halaman": "2"})
+        second = client.get("/", {"halaman": "2"})
 
-    body = response.content.decode()
-    assert "Kecamatan Contoh" in body
-    assert "Dinas Lain" in body
-    assert body.count('<li class="agency-card">') <= 30  # one page of agencies
+    pages = [response.content.decode(), second.content.decode()]
+    assert all(page.count('<li class="agency-card">') <= 12 for page in pages)  # one page of agencies
+    assert any("Kecamatan Contoh" in page for page in pages)
+    assert any("Dinas Lain" in page for page in pages)
 
 
 @pytest.mark.parametrize("more", [1, 12])
