@@ -195,7 +195,7 @@ class Booking(models.Model):
 
     def __str__(self) -> str:
         # What the front office reads on its check-in list: number, visitor, room.
-        where = self.room.name if self.room_id else "daring"
+        where = self.room.name if self.room is not None else "daring"
         return f"{self.request.case.display_number} · {self.request.case.applicant_name} · {where}"
 
     @property

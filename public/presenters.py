@@ -944,3 +944,27 @@ def service_summary(page: StandardPage, *, agency: Agency, weekly: WeeklyHours |
             for link in map(channel_link, components.complaint_handling.channels[:SUMMARY_CHANNELS])
         ],
     )
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    """Where a paginated public list stands: page N of M, with the neighbours to link to."""
+
+    number: int
+    pages: int
+    total: int
+
+    @property
+    def previous(self) -> int | None:
+        return self.number - 1 if self.number > 1 else None
+
+    @property
+    def next(self) -> int | None:
+        return self.number + 1 if self.number < self.pages else None
+
+
+def page_links(number: int, total: int, per_page: int, *, max_pages: int | None = None) -> PageLinks:
+    pages = max(1, -(-total // per_page))
+    if max_pages is not None:
+        pages = min(pages, max_pages)
+    return PageLinks(number=min(max(1, number), pages), pages=pages, total=total)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -25,16 +26,34 @@ def _agency_or_404(slug: str) -> Agency:
     return agency
 
 
+def _page_number(request: HttpRequest) -> int:
+    """?halaman=N; anything that is not a small positive number reads as the first page."""
+    raw = request.GET.get("halaman", "")
+    return int(raw) if raw.isdigit() and 0 < len(raw) <= 4 else 1
+
+
+HOME_AGENCIES_PER_PAGE = 12
+AGENCY_SERVICES_PER_PAGE = 50
+
+
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
+    """The search box with, before a search, a summary that costs the same however large the
+    registry grows (regions with their counts, the latest standards, one page of agencies) and,
+    with one, a page of results."""
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    services = selectors.service_list(query=query or None)
-    directory = presenters.agency_directory(selectors.agency_list(), services, only_matching=bool(query))
-    context = {
-        "query": query,
-        "directory": directory,
-        "result_count": sum(len(e.services) for e in directory),
-    }
+    page = _page_number(request)
+    context: dict[str, object] = {"query": query}
+    if query:
+        context["results"] = selectors.service_search(query=query, page=page)
+    else:
+        agencies, total = selectors.agency_directory_page(page=page, page_size=HOME_AGENCIES_PER_PAGE)
+        context.update(
+            regions=selectors.region_summary(),
+            recent=selectors.services_recent(),
+            agencies=agencies,
+            agencies_page=presenters.page_links(page, total, HOME_AGENCIES_PER_PAGE),
+        )
     # htmx asks for the results alone while the visitor types; everyone else gets the whole page.
     template = "public/_directory.html" if request.headers.get("HX-Request") else "public/home.html"
     response = render(request, template, context)
@@ -45,10 +64,12 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_GET
 def agency_detail(request: HttpRequest, agency_slug: str) -> HttpResponse:
     agency = _agency_or_404(agency_slug)
-    services = list(selectors.services_with_published_standard(agency=agency))
+    paginator = Paginator(selectors.services_with_published_standard(agency=agency), AGENCY_SERVICES_PER_PAGE)
+    services = paginator.get_page(_page_number(request))
     context = {
         "agency": agency,
         "rows": presenters.maklumat_rows(services),
+        "services_page": presenters.page_links(services.number, paginator.count, AGENCY_SERVICES_PER_PAGE),
         "channels": presenters.channel_links(agency.contact_channels),
     }
     return render(request, "public/agency.html", context)

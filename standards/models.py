@@ -345,3 +345,39 @@ class ProcessDefinition(models.Model):
             cached = Process.from_json(self.definition, digest=self.digest)
             self._compiled = cached
         return cached
+
+
+class ServiceSearch(models.Model):
+    """The search index: one row per public service (active, with a standard in force).
+
+    Derived data, rewritten by ``standards.search_index.search_index_update`` inside the services
+    that change what it holds. ``title`` and ``body`` hold words in the canonical spelling of
+    ``pelayan.lib.search_text``; the full-text index over them is the database's own (an FTS5
+    table on SQLite, a generated tsvector column with a GIN index on PostgreSQL; migration 0005).
+    The other columns let the public lists read in an indexed order without joining standards.
+    """
+
+    service = models.OneToOneField(
+        Service, on_delete=models.CASCADE, primary_key=True, related_name="search_entry"
+    )
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="search_entries")
+    agency_name = models.CharField(max_length=200)
+    name = models.CharField(max_length=250)
+    province = models.CharField(max_length=100)
+    regency = models.CharField(max_length=100, blank=True)
+    published_at = models.DateTimeField()
+    title = models.TextField()
+    body = models.TextField()
+
+    class Meta:
+        verbose_name = _("indeks pencarian layanan")
+        verbose_name_plural = _("indeks pencarian layanan")
+        indexes = [
+            models.Index(fields=["agency_name", "name", "service"], name="servicesearch_listed_order"),
+            models.Index(fields=["agency", "name"], name="servicesearch_agency_name"),
+            models.Index(fields=["-published_at"], name="servicesearch_recent"),
+            models.Index(fields=["province", "regency"], name="servicesearch_region"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
 
+from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from accounts.models import StaffRole
+from pelayan.lib.search_text import MAX_QUERY_CHARS, query_words
+from standards import search_index
 from standards.components import ComplianceItem, compliance_items
-from standards.models import Agency, Service, Standard, StandardStatus, Unit
+from standards.models import Agency, Service, ServiceSearch, Standard, StandardStatus, Unit
 
 
 def agency_list() -> QuerySet[Agency]:
-    return Agency.objects.annotate(
-        published_services=Count(
-            "services",
-            filter=Q(services__is_active=True, services__standards__status=StandardStatus.PUBLISHED),
-        )
-    ).order_by("name")
+    # The search index holds one row per public service (active, with a standard in force).
+    return Agency.objects.annotate(published_services=Count("search_entries")).order_by("name")
 
 
 def agency_get(*, slug: str) -> Agency | None:
@@ -31,21 +34,28 @@ def service_list(
     visible_to_agency_ids: Iterable[int] = (),
 ) -> QuerySet[Service]:
     """Active services with a published standard, plus every active service of the agencies in
-    ``visible_to_agency_ids`` (those the caller administers, whose drafts it may see)."""
+    ``visible_to_agency_ids`` (those the caller administers, whose drafts it may see), by agency
+    name then service name.
+
+    The public rows are those of the search index (one per public service), so the list needs no
+    DISTINCT over the standards and reads in the order of the index's (agency_name, name) index."""
     services = Service.objects.filter(is_active=True).select_related("agency", "unit")
-    visible = Q(standards__status=StandardStatus.PUBLISHED)
     agency_ids = list(visible_to_agency_ids)
     if agency_ids:
-        visible |= Q(agency_id__in=agency_ids)
-    services = services.filter(visible)
+        services = services.filter(Q(search_entry__isnull=False) | Q(agency_id__in=agency_ids))
+        order: tuple[str, ...] = ("agency__name", "name", "pk")
+    else:
+        services = services.filter(search_entry__isnull=False)
+        order = ("search_entry__agency_name", "search_entry__name", "pk")
     if isinstance(agency, Agency):
         services = services.filter(agency=agency)
     elif agency:
         services = services.filter(agency__slug=agency)
-    if query:
-        for word in query.split():
-            services = services.filter(Q(name__icontains=word) | Q(agency__name__icontains=word))
-    return services.order_by("agency__name", "name").distinct()
+    words = query_words(query or "")
+    if words:
+        sql, params = search_index.matching_sql(words)
+        services = services.filter(pk__in=RawSQL(sql, params))  # noqa: S611 (words are parameters)
+    return services.order_by(*order)
 
 
 def services_with_published_standard(*, agency: Agency) -> QuerySet[Service]:
@@ -53,6 +63,140 @@ def services_with_published_standard(*, agency: Agency) -> QuerySet[Service]:
     return service_list(agency=agency).prefetch_related(
         Prefetch("standards", queryset=published, to_attr="published")
     )
+
+
+# --- search and the public directory --------------------------------------------------------------
+
+SEARCH_PAGE_SIZE = 10
+MAX_SEARCH_PAGE_SIZE = 50
+# Nobody reads the 50th page of results; deeper offsets would only cost the database.
+MAX_SEARCH_PAGE = 50
+
+
+class SearchMatch(StrEnum):
+    ALL = "all"  # every word found
+    ANY = "any"  # no service has every word: those with some of them, most first
+    SIMILAR = "similar"  # no word found: names spelt alike (PostgreSQL trigrams)
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    query: str
+    words: list[str]
+    services: list[Service]
+    total: int
+    page: int
+    page_size: int
+    match: SearchMatch
+
+    @property
+    def pages(self) -> int:
+        return min(MAX_SEARCH_PAGE, max(1, math.ceil(self.total / self.page_size)))
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+
+def service_search(*, query: str, page: int = 1, page_size: int = SEARCH_PAGE_SIZE) -> SearchPage:
+    """Public services matching ``query`` by name, agency, region and requirements, in
+    any of the spellings of ``pelayan.lib.search_text``, best first; one page of them.
+
+    Every word must match (as a prefix, so results come while a word is being typed); when no
+    service has them all, services with any of them are offered instead, and on PostgreSQL a name
+    spelt alike when no word matches at all. Three queries: the number of matches, the page of
+    ids, then those services."""
+    query = query.strip()[:MAX_QUERY_CHARS]
+    words = query_words(query)
+    page = min(max(1, page), MAX_SEARCH_PAGE)
+    page_size = min(max(1, page_size), MAX_SEARCH_PAGE_SIZE)
+    offset = (page - 1) * page_size
+    ids: list[int] = []
+    total = 0
+    match = SearchMatch.NONE
+    if words:
+        ids, total = search_index.match_page(words=words, every_word=True, offset=offset, limit=page_size)
+        match = SearchMatch.ALL
+        if not total and len(words) > 1:
+            ids, total = search_index.match_page(
+                words=words, every_word=False, offset=offset, limit=page_size
+            )
+            match = SearchMatch.ANY
+        if not total:
+            ids, total = search_index.similar_page(text=" ".join(words), offset=offset, limit=page_size)
+            match = SearchMatch.SIMILAR
+        if not total:
+            match = SearchMatch.NONE
+    found = Service.objects.select_related("agency", "unit").in_bulk(ids) if ids else {}
+    return SearchPage(
+        query=query,
+        words=words,
+        services=[found[i] for i in ids if i in found],
+        total=total,
+        page=page,
+        page_size=page_size,
+        match=match,
+    )
+
+
+@dataclass(frozen=True)
+class RegionSummary:
+    province: str
+    regency: str
+    agencies: int
+    services: int
+
+
+REGION_SUMMARY_SECONDS = 300
+
+
+def region_summary() -> list[RegionSummary]:
+    """Regions with the number of agencies and public services in each, for the home page.
+
+    Counted over the search index and kept in the cache: the index's writers drop it when they
+    commit (standards.search_index), and it expires on its own in every other process."""
+    cached = cache.get(search_index.SUMMARY_CACHE_KEY)
+    if cached is not None:
+        return cached
+    rows = (
+        ServiceSearch.objects.values("province", "regency")
+        .annotate(agencies=Count("agency", distinct=True), services=Count("pk"))
+        .order_by("province", "regency")
+    )
+    summary = [RegionSummary(r["province"], r["regency"], r["agencies"], r["services"]) for r in rows]
+    cache.set(search_index.SUMMARY_CACHE_KEY, summary, REGION_SUMMARY_SECONDS)
+    return summary
+
+
+@dataclass(frozen=True)
+class AgencyRow:
+    agency: Agency
+    published_services: int
+
+
+def agency_directory_page(*, page: int, page_size: int) -> tuple[list[AgencyRow], int]:
+    """One page of agencies by name with their number of public services, and the number of
+    agencies: three queries whatever the size of the registry."""
+    total = Agency.objects.count()
+    offset = (max(1, page) - 1) * page_size
+    agencies = list(Agency.objects.order_by("name", "pk")[offset : offset + page_size])
+    counts = dict(
+        ServiceSearch.objects.filter(agency_id__in=[a.pk for a in agencies])
+        .values("agency_id")
+        .annotate(n=Count("pk"))
+        .values_list("agency_id", "n")
+    )
+    return [AgencyRow(a, counts.get(a.pk, 0)) for a in agencies], total
+
+
+def services_recent(*, limit: int = 5) -> list[ServiceSearch]:
+    """The services whose standard came into force last, with their agency, for the home page."""
+    return list(ServiceSearch.objects.select_related("service", "agency").order_by("-published_at")[:limit])
 
 
 def service_get(*, agency_slug: str, service_slug: str) -> Service | None:

@@ -36,6 +36,11 @@ from standards.models import (
     Unit,
     UnitKind,
 )
+from standards.search_index import (
+    search_index_update,
+    search_index_update_agency,
+    search_index_update_unit,
+)
 from standards.selectors import standard_compliance
 
 
@@ -254,6 +259,8 @@ def agency_update(*, actor: Actor, agency: Agency, **changes: Any) -> Agency:
         setattr(locked, name, values[name])
     locked.save()
     events.agency_updated(actor=actor, agency=locked, fields=changed)
+    # Its services are found by its name and region: their index rows change with it.
+    search_index_update_agency(agency_id=locked.pk)
     return locked
 
 
@@ -320,6 +327,8 @@ def unit_update(*, actor: Actor, unit: Unit, **changes: Any) -> Unit:
         setattr(locked, name, values[name])
     locked.save()
     events.unit_updated(actor=actor, unit=locked, fields=changed)
+    if "name" in changed:
+        search_index_update_unit(unit_id=locked.pk)
     return locked
 
 
@@ -407,6 +416,8 @@ def service_update(*, actor: Actor, service: Service, **changes: Any) -> Service
         setattr(locked, name, values[name])
     locked.save()
     events.service_updated(actor=actor, service=locked, fields=changed)
+    # Renamed, moved or switched off (which takes it off the public pages): its index row follows.
+    search_index_update(service_ids=[locked.pk])
     return locked
 
 
@@ -592,6 +603,7 @@ def standard_publish(
     events.standard_published(
         actor=actor, standard=locked, superseded=[o.version for o in previous], process=definition.digest
     )
+    search_index_update(service_ids=[locked.service_id])
     return locked
 
 

@@ -25,7 +25,12 @@ _HEAVY_COLUMNS = ("components", "source_text")
 class ServiceFilter(Schema):
     agency: str | None = Field(None, max_length=50, description="Slug instansi.")
     q: str | None = Field(
-        None, max_length=200, description="Kata pencarian pada nama layanan dan nama instansi."
+        None,
+        max_length=200,
+        description=(
+            "Kata pencarian: setiap kata dicari (sebagai awalan) pada nama layanan, instansi, wilayah, "
+            "dan persyaratan, dengan ejaan lain yang umum (ijin/izin, KTP-el/KTP, SK/surat keterangan)."
+        ),
     )
 
 
@@ -42,7 +47,8 @@ def _present_listed(service: Service) -> dict:
 )
 @paginate(PagePagination, present=_present_listed)
 def list_services(request: HttpRequest, filters: Query[ServiceFilter]):
-    """Layanan aktif yang memiliki standar berlaku, urut instansi lalu nama.
+    """Layanan aktif yang memiliki standar berlaku, urut instansi lalu nama (urutan indeks, tanpa
+    mengurutkan seluruh registri).
 
     Pengguna yang masuk (sesi Django) sebagai admin instansi juga melihat layanan instansinya yang
     standarnya masih draf."""

@@ -75,9 +75,8 @@ def test_a_broken_image_is_refused(kalbar):
 
 def test_a_broken_image_is_refused_even_after_the_letter_renderer_is_loaded(kalbar, monkeypatch):
     # WeasyPrint lets PIL load cut-off files for the whole process; the kiosk must still refuse one.
-    from PIL import ImageFile
-
     import weasyprint  # noqa: F401
+    from PIL import ImageFile
 
     monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
     with pytest.raises(FrontdeskError) as refused:
