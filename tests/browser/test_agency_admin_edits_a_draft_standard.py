@@ -92,3 +92,15 @@ def test_agency_admin_edits_requirements_and_procedure_then_reviews(editor_site,
         page.get_by_role("link", name="Tinjau & terbitkan").first.click()
     assert review.value.status == 200
     expect(page).to_have_url(re.compile(rf"/kerja/standar/{draft.pk}/tinjau/$"))
+
+    # The review shows what changed against the version in force, then publishes with the decree.
+    expect(page.locator("#diff-requirements")).to_contain_text("Surat pernyataan tidak keberatan tetangga")
+    expect(page.locator("#diff-procedure")).to_contain_text("mengarsipkan")
+    page.get_by_label("Nomor keputusan").fill("470/21/KEC/2026")
+    page.get_by_label("Mulai berlaku").fill("2026-12-01")
+    page.get_by_role("button", name="Terbitkan standar").click()
+    expect(page.get_by_text("mulai berlaku 01-12-2026")).to_be_visible()
+    screenshot(page, "standard-editor-published", full_page=True)
+    draft.refresh_from_db()
+    assert draft.status == "published"
+    assert draft.decree_number == "470/21/KEC/2026"
