@@ -387,19 +387,21 @@ def case_created(*, actor: Actor, case: Case) -> AuditEvent:
     )
 
 
-def case_action_taken(*, actor: Actor, case: Case, action: str, from_step: str) -> AuditEvent:
+def case_action_taken(
+    *, actor: Actor, case: Case, action: str, from_step: str, stand_in: str = ""
+) -> AuditEvent:
+    data: dict[str, Any] = {
+        "action": action,
+        "from": from_step,
+        "to": case.step,
+        "status": case.status,
+        "version": case.version,
+    }
+    if stand_in:
+        # A step another role holds, taken by a service for a listed reason (cases.services.StandIn).
+        data["stand_in"] = stand_in
     return audit_event_record(
-        actor=actor,
-        agency=case.agency,
-        action=AuditAction.CASE_ACTION_TAKEN,
-        target=case,
-        data={
-            "action": action,
-            "from": from_step,
-            "to": case.step,
-            "status": case.status,
-            "version": case.version,
-        },
+        actor=actor, agency=case.agency, action=AuditAction.CASE_ACTION_TAKEN, target=case, data=data
     )
 
 

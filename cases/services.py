@@ -11,6 +11,7 @@ import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 from typing import Any
 
 import filetype
@@ -117,6 +118,15 @@ class Actor:
     @property
     def db_user(self) -> Any | None:
         return self.user if self.user is not None and self.user.is_authenticated else None
+
+
+class StandIn(StrEnum):
+    """The listed reasons for which a service takes a step whose task another role holds. Only a
+    service passes one (never a view); the timeline and the audit log name it."""
+
+    # Banten's procedure names only face-to-face consultations: an online one has no visitor for
+    # the front office's *datang*/*antar*, so the consultation officer closing it takes them.
+    ONLINE_CONSULTATION = "online_consultation"
 
 
 # -- who may do what ---------------------------------------------------------------------------
@@ -613,6 +623,7 @@ def _take(
     assignee: Any | None = None,
     unit: AgencyUnit | None = None,
     clocks: dict[str, SlaClock] | None = None,
+    stand_in: StandIn | None = None,
 ) -> Move:
     """Take one transition out of the case's step, then let the system do its own steps."""
     clocks = _clocks(case) if clocks is None else clocks
@@ -633,6 +644,8 @@ def _take(
     if submitted:
         kind = CaseEventKind.MOVED
     data: dict[str, Any] = {"kind": change.transition.kind}
+    if stand_in is not None:
+        data["stand_in"] = str(stand_in)
     if change.end is not None:
         case.status = change.end
         case.step = ""
@@ -693,8 +706,12 @@ def case_act(
     unit: str | None = None,
     now: datetime | None = None,
     signed: bool = False,
+    stand_in: StandIn | None = None,
 ) -> Case:
     """Take the transition ``action`` out of the case's open step, as ``actor``, on ``version``.
+
+    ``stand_in`` (services only) lets an officer of the case's agency take a staff step whose task
+    another role holds, for that listed reason; the case event and the audit event record it.
 
     Raises ``Conflict`` when the case changed since ``version`` (or the action is not open now),
     ``ActionForbidden`` when the actor does not hold the step's task, and ``InvalidInput`` for a
@@ -729,6 +746,9 @@ def case_act(
                 raise ActionForbidden(_("Langkah ini dikerjakan petugas."))
             if chosen.kind != TransitionKind.SUBMIT:
                 raise ActionForbidden(_("Pemohon hanya dapat mengirim (kembali) permohonannya."))
+        elif stand_in is not None:
+            if step.performer != Performer.STAFF or not memberships_of(actor.user, locked.agency_id):
+                raise ActionForbidden(_("Anda tidak memegang tugas langkah ini."))
         else:
             if not may_act(case=locked, user=actor.user, step=step):
                 raise ActionForbidden(_("Anda tidak memegang tugas langkah ini."))
@@ -760,7 +780,7 @@ def case_act(
         officer = _check_assignee(locked, target, assignee, chosen_unit)
         label = _actor_label(locked, actor, role)
         _take(locked, process, actor, label, action, note=note, at=now, now=now, missing=missing,
-              assignee=officer, unit=chosen_unit)  # fmt: skip
+              assignee=officer, unit=chosen_unit, stand_in=stand_in)  # fmt: skip
         # The version guard of the row lock, repeated in the UPDATE: on a database without row
         # locks (SQLite) two writers serialise on the write lock, and the second finds no row.
         updated = Case.objects.filter(pk=locked.pk, version=version).update(
@@ -781,7 +801,9 @@ def case_act(
                 _("Permohonan ini baru saja diubah orang lain. Muat ulang halaman."), {"version": "stale"}
             )
         locked.version = version + 1
-        events.case_action_taken(actor=actor.db_user, case=locked, action=action, from_step=step.id)
+        events.case_action_taken(
+            actor=actor.db_user, case=locked, action=action, from_step=step.id, stand_in=stand_in or ""
+        )
     return locked
 
 

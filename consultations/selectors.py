@@ -14,7 +14,7 @@ from cases.models import Case, CaseStatus
 from cases.selectors import inbox_for_user, officers_for_step, visible_cases
 from cases.services import may_act
 from consultations.models import HOLDING, Booking, BookingStatus, ConsultationRequest, RequestState, Room
-from consultations.services import _receipt_transition, decision_ways, disposition_transition
+from consultations.services import _receipt_transition, decision_ways, disposition_transition, walk_in_topic
 from pelayan.lib.standard_schema import TransitionKind
 from standards.models import Agency, ServiceKind, Unit
 
@@ -152,6 +152,16 @@ def appointments_for_day(*, agency: Agency, day: dt.date) -> list[Booking]:
         .select_related("request__case", "room")
         .order_by("starts_at")
     )
+
+
+def consultation_of(*, case: Case) -> ConsultationRequest:
+    """The request beside a consultation case, for a page: never writes. A case opened without
+    one (a walk-in entered through the API) is shown with an unsaved request whose topic is the
+    guest book's purpose; the first write on it makes the row."""
+    existing = ConsultationRequest.objects.filter(case=case).select_related("officer", "unit").first()
+    if existing is not None:
+        return existing
+    return ConsultationRequest(case=case, agency_id=case.agency_id, topic=walk_in_topic(case))
 
 
 def consultation_for_tracking(*, case: Case | None) -> ConsultationRequest | None:

@@ -33,6 +33,7 @@ from cases.services import (
     CaseError,
     Conflict,
     InvalidInput,
+    StandIn,
     case_act,
     case_create,
     may_act,
@@ -254,21 +255,31 @@ def consultation_request_submit(
     return Submitted(request, created.pin, receipt)
 
 
+def walk_in_topic(case: Case) -> str:
+    """A walk-in's topic: the purpose written in the guest book, else the service's name."""
+    return str((case.details or {}).get("keperluan", ""))[:500] or case.service.name
+
+
+@transaction.atomic
+def consultation_walk_in_record(*, case: Case, actor: Any | None = None) -> ConsultationRequest:
+    """The request beside a consultation case opened at the front desk (the guest book), made in
+    the write that opens the case; its topic is the guest book's *keperluan*."""
+    request, created = ConsultationRequest.objects.get_or_create(
+        case=case, defaults={"agency_id": case.agency_id, "topic": walk_in_topic(case)}
+    )
+    if created:
+        events.consultation_requested(actor=actor, request=request)
+    return request
+
+
 def consultation_for_case(*, case: Case) -> ConsultationRequest:
-    """The request beside a consultation case; a walk-in opened at the front desk gets one on
-    first use, its purpose from the guest book."""
+    """For a write (a POST): the request beside a consultation case, made now for a case opened
+    elsewhere without one (a walk-in entered through the API). Pages read it through
+    ``selectors.consultation_of`` instead, which never writes."""
     existing = ConsultationRequest.objects.filter(case=case).first()
     if existing is not None:
         return existing
-    with transaction.atomic():
-        request, created = ConsultationRequest.objects.get_or_create(
-            case=case,
-            defaults={"agency_id": case.agency_id, "topic": str((case.details or {}).get("keperluan", ""))[:500]
-                      or case.service.name},
-        )  # fmt: skip
-        if created:
-            events.consultation_requested(actor=None, request=request)
-    return request
+    return consultation_walk_in_record(case=case)
 
 
 @transaction.atomic
@@ -606,6 +617,24 @@ def appointment_check_in(*, appointment: Booking, by: Any, now: dt.datetime | No
     return booking
 
 
+def _online_front_office_steps_take(*, case: Case, officer: Any, now: dt.datetime) -> Case:
+    """An online consultation has no visitor: the front office's steps that remain after the
+    acceptance (Banten's *datang* and *antar*) are taken by the officer closing it, so the case
+    ends and its clocks stop. Recorded on the timeline with the officer and the reason."""
+    note = _("Konsultasi daring: tanpa kedatangan di front office")
+    for _step in range(len(case.compiled().steps)):  # bounded: each turn leaves one step
+        step = case.current_step() if case.is_open() else None
+        way = _way(step, {TransitionKind.COMPLETE, TransitionKind.FORWARD})
+        if step is None or way is None:
+            break
+        holds = may_act(case=case, user=officer, step=step)
+        case = case_act(
+            case=case, actor=Actor(officer), action=way.key, version=case.version, note=note, now=now,
+            stand_in=None if holds else StandIn.ONLINE_CONSULTATION,
+        )  # fmt: skip
+    return case
+
+
 @transaction.atomic
 def consultation_close(
     *, request: ConsultationRequest, officer: Any, notes: str, outcome: str, now: dt.datetime | None = None
@@ -634,6 +663,8 @@ def consultation_close(
         except CaseError:
             raise
         request.case = case
+    if request.mode == Mode.ONLINE and request.state == RequestState.ACCEPTED:
+        request.case = case = _online_front_office_steps_take(case=case, officer=officer, now=now)
     request.notes = notes
     request.outcome = outcome
     request.state = RequestState.CLOSED

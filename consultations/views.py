@@ -176,17 +176,20 @@ def _slot_choices(consultation: ConsultationRequest, officer: Any, room: Any) ->
 
 
 def _detail_context(request: HttpRequest, case: Case, **forms: Any) -> dict[str, Any]:
-    consultation = services.consultation_for_case(case=case)
+    consultation = selectors.consultation_of(case=case)
+    saved = consultation.pk is not None
     user = request.user
     rooms = list(selectors.rooms_of(agency=case.agency))
-    booking = selectors.current_booking(request=consultation)
+    booking = selectors.current_booking(request=consultation) if saved else None
     context: dict[str, Any] = {
         "case": case,
         "consultation": consultation,
         "booking": booking,
-        "bookings": selectors.bookings_of(request=consultation),
+        "bookings": selectors.bookings_of(request=consultation) if saved else [],
         "documents": selectors.letters_of(case=case),
-        "dispositions": list(consultation.dispositions.select_related("by", "officer", "unit")),
+        "dispositions": list(consultation.dispositions.select_related("by", "officer", "unit"))
+        if saved
+        else [],
         "zone": case.agency.timezone,
     }
     acts = may_act(case=case, user=user)

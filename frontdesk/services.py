@@ -9,12 +9,14 @@ state change records one audit event in the same transaction.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import re
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
@@ -37,7 +39,7 @@ from frontdesk.models import (
 )
 from frontdesk.photos import PhotoRefused, id_photo_prepare
 from frontdesk.selectors import front_office_role_ids, local_day, token_digest, units_for_line
-from standards.models import Agency, Service
+from standards.models import Agency, Service, ServiceKind
 
 KIOSK_ACTIVATION_TTL = dt.timedelta(hours=24)
 CHECKLIST_MAX_ITEMS = 20
@@ -399,6 +401,14 @@ def _applicant(form: GuestForm) -> Applicant:
     return Applicant(name=form.name, phone=contact, institution=form.institution)
 
 
+def _consultation_walk_in_record(case: Case, officer: Any) -> None:
+    """A walk-in on a consultation service gets its request (app ``consultations``) in the same
+    write, so the officer's page only reads it. Without that app the case stands alone."""
+    if case.service.kind != ServiceKind.CONSULTATION or not apps.is_installed("consultations"):
+        return
+    importlib.import_module("consultations.services").consultation_walk_in_record(case=case, actor=officer)
+
+
 def guest_entry_create(
     *,
     agency: Agency,
@@ -472,6 +482,7 @@ def guest_entry_create(
             except CaseError as exc:
                 fields = {_CASE_FIELDS[k]: exc.message for k in exc.fields if k in _CASE_FIELDS}
                 raise FrontdeskError(exc.message, fields or {"line": exc.message}) from None
+            _consultation_walk_in_record(case, officer if source != EntrySource.KIOSK else None)
         entry = GuestEntry(
             agency=agency, day=local_day(agency, now), visited_at=now, name=name, institution=institution,
             purpose=purpose, contact=contact, line=line, unit=unit, case=case, source=source, device=device,
