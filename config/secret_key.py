@@ -20,7 +20,7 @@ MISSING_KEY = (
 KEYLESS_COMMANDS = frozenset({
     "help", "version", "migrate", "makemigrations", "showmigrations", "sqlmigrate", "collectstatic",
     "compilemessages", "createcachetable", "due", "skm", "signing", "token", "documents",
-    "unlock_login", "expire_import_uploads", "import_standard",
+    "unlock_login", "expire_import_uploads", "import_standard", "open311_key", "lapor", "inbound_poll",
 })  # fmt: skip
 
 

@@ -34,7 +34,15 @@ FILLED = {
     "expire-import-uploads": ([], ""),
     "due": (["--start", "2026-03-16T15:30:00+07:00", "--duration", "1 jam"], ""),
     "skm compute": (["{csv}"], ""),
+    "inbound-poll": ([], ""),
+    "lapor import": (["{lapor}", "--agency", "kesra-kalbar"], ""),
+    "lapor push": ([], ""),
+    "open311-key create": (["aplikasi-warga"], ""),
 }
+LAPOR_JSON = (
+    '[{"tracking_id": "LPR-2612-0001", "title": "Bantuan belum cair", '
+    '"content": "Proposal diajukan Maret, belum ada kabar.", "created_at": "2026-12-01T09:00:00+07:00"}]'
+)
 
 
 def readme_lines() -> list[str]:
@@ -52,7 +60,7 @@ def as_run(line: str, tmp_path: Path) -> tuple[dict[str, str], list[str], str]:
     assert words[0] == ".venv/bin/pelayan", line
     key = next(k for k in sorted(FILLED, key=len, reverse=True) if " ".join(words[1:]).startswith(k))
     extra, stdin = FILLED[key]
-    values = {"seed": str(SEED), "csv": str(tmp_path / "skm.csv")}
+    values = {"seed": str(SEED), "csv": str(tmp_path / "skm.csv"), "lapor": str(tmp_path / "lapor.json")}
     return env, [str(BIN / "pelayan"), *key.split(), *(e.format(**values) for e in extra)], stdin
 
 
@@ -64,6 +72,9 @@ def fresh_environment(tmp_path: Path) -> dict[str, str]:
         "PELAYAN_SQLITE_PATH": str(tmp_path / "pelayan.sqlite3"),
         "PELAYAN_MEDIA_ROOT": str(tmp_path / "media"),
         "PELAYAN_SIGNING_DIR": str(tmp_path / "signing"),
+        "PELAYAN_INBOUND_MAILDIR": str(tmp_path / "maildir"),
+        "PELAYAN_LAPOR_OUTBOX_DIR": str(tmp_path / "lapor-outbox"),
+        "PELAYAN_EMAIL_FILE_PATH": str(tmp_path / "outbox" / "email"),
     }
 
 
@@ -78,6 +89,7 @@ def test_every_readme_command_has_its_placeholders_filled_here():
 @pytest.mark.skipif(not SEED.is_file(), reason="needs the seed decrees in ../shared/seeds/")
 def test_the_readme_commands_run_in_order_in_a_fresh_shell(tmp_path):
     (tmp_path / "skm.csv").write_text(SKM_CSV)
+    (tmp_path / "lapor.json").write_text(LAPOR_JSON)
     for line in readme_lines():
         env, command, stdin = as_run(line, tmp_path)
         done = subprocess.run(  # noqa: S603 - our own command
