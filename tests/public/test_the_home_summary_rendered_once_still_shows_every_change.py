@@ -45,3 +45,18 @@ def test_each_language_gets_its_own_summary(client, published):
     assert "Standar pelayanan terbaru" in client.get("/").content.decode()
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     assert "Standar pelayanan terbaru" not in client.get("/").content.decode()
+
+
+def test_search_results_show_a_renamed_agency_at_once(client, published):
+    assert "Kecamatan Contoh" in client.get("/?q=keramaian").content.decode()
+    agency_update(actor=None, agency=published.service.agency, name="Kecamatan Nama Lain")
+    body = client.get("/?q=keramaian").content.decode()
+    assert "Kecamatan Nama Lain" in body
+    assert "Kecamatan Contoh" not in body
+
+
+def test_a_second_search_does_not_render_its_results_again(client, published):
+    first = client.get("/?q=keramaian").content.decode()
+    with mock.patch.object(fragments, "render_to_string", side_effect=AssertionError):
+        second = client.get("/?q=keramaian", headers={"HX-Request": "true"}).content.decode()
+    assert second in first
