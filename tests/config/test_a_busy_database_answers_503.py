@@ -9,7 +9,7 @@ def _locked(*args, **kwargs):
 
 
 def test_a_page_answers_503_with_retry_after(client, db, monkeypatch):
-    monkeypatch.setattr("public.views.selectors.agency_list", _locked)
+    monkeypatch.setattr("public.views.selectors.agency_directory_page", _locked)
     client.raise_request_exception = False
 
     response = client.get("/")
@@ -39,7 +39,7 @@ def test_another_database_error_is_still_a_500(client, db, monkeypatch):
     def broken(*args, **kwargs):
         raise OperationalError("no such table: standards_agency")
 
-    monkeypatch.setattr("public.views.selectors.agency_list", broken)
+    monkeypatch.setattr("public.views.selectors.agency_directory_page", broken)
     client.raise_request_exception = False
 
     response = client.get("/")
