@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, time
 from typing import Any
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, F, Max, Q, QuerySet
 
 from calendars.models import NonWorkingDay, SlaClock, SlaInterval, SlaPhase, SlaState, WeeklySchedule
 from pelayan.lib.durations import Duration, Unit, parse_duration
@@ -26,6 +26,7 @@ __all__ = [
     "default_calendar",
     "due_preview",
     "schedule_weekly_hours",
+    "service_weekly_hours",
     "weekly_hours",
 ]
 
@@ -80,6 +81,18 @@ def _schedule_for(agency: Agency, service: Service | None) -> WeeklySchedule | N
         if schedule is not None:
             return schedule
     return schedules.filter(service__isnull=True).first()
+
+
+def service_weekly_hours(*, agency: Agency, service: Service) -> WeeklyHours:
+    """The opening hours ``calendar_for(agency=…, service=…).weekly`` would give — the service's own
+    schedule, else the agency's, else the default — without building the calendar or reading the
+    days off: one query when neither has a schedule, two when one does. For the public service page."""
+    schedule = (
+        WeeklySchedule.objects.filter(Q(service=service) | Q(service__isnull=True), agency=agency)
+        .order_by(F("service").asc(nulls_last=True), "pk")
+        .first()
+    )
+    return schedule_weekly_hours(schedule) if schedule is not None else DEFAULT_WEEKLY_HOURS
 
 
 def _days_off_rows(agency: Agency) -> QuerySet[NonWorkingDay]:

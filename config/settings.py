@@ -122,6 +122,9 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": _sqlite_path,
+            # Kept open between requests, as on a server database: opening one (the backend's
+            # functions, the PRAGMAs below) cost more than most public pages' queries.
+            "CONN_MAX_AGE": env_int("DATABASE_CONN_MAX_AGE", 60),
             # A file, not the shared in-memory database: tests with concurrent writers need real
             # SQLite locking (busy timeout, WAL), which the in-memory cache mode does not have.
             "TEST": {"NAME": str(Path(tempfile.gettempdir()) / f"pelayan-test-{os.getpid()}.sqlite3")},

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from accounts.access import can_administer
-from calendars.selectors import calendar_for
-from public import citizen, presenters
+from calendars.selectors import service_weekly_hours
+from public import fragments, presenters, standard_cache
 from standards import selectors
 from standards.models import Agency
 
@@ -45,18 +45,21 @@ def home(request: HttpRequest) -> HttpResponse:
     page = _page_number(request)
     context: dict[str, object] = {"query": query}
     if query:
-        context["results"] = selectors.service_search(query=query, page=page)
+        results = selectors.service_search(query=query, page=page)
+        context["directory"] = fragments.search_results(query=query, results=results)
     else:
         agencies, total = selectors.agency_directory_page(page=page, page_size=HOME_AGENCIES_PER_PAGE)
-        context.update(
+        context["directory"] = fragments.directory_summary(
             regions=selectors.region_summary(),
             recent=selectors.services_recent(),
             agencies=agencies,
-            agencies_page=presenters.page_links(page, total, HOME_AGENCIES_PER_PAGE),
+            page=presenters.page_links(page, total, HOME_AGENCIES_PER_PAGE),
         )
     # htmx asks for the results alone while the visitor types; everyone else gets the whole page.
-    template = "public/_directory.html" if request.headers.get("HX-Request") else "public/home.html"
-    response = render(request, template, context)
+    if request.headers.get("HX-Request"):
+        response = HttpResponse(context["directory"])
+    else:
+        response = render(request, "public/home.html", context)
     patch_vary_headers(response, ["HX-Request"])
     return response
 
@@ -94,20 +97,23 @@ def service_detail(request: HttpRequest, agency_slug: str, service_slug: str) ->
     service = selectors.service_get(agency_slug=agency_slug, service_slug=service_slug)
     if service is None or not service.is_active:
         raise Http404(_("Layanan tidak ditemukan."))
-    standard = selectors.standard_published(service=service)
+    standard = selectors.standard_in_force(service=service)
     if standard is None:
         # Without a standard in force the service is not public: only its agency's admins are told
         # why; anyone else gets the plain 404, which does not name it.
         if not can_administer(request, service.agency_id):
             raise Http404(_("Layanan tidak ditemukan."))
         return render(request, "public/service_unpublished.html", {"service": service}, status=404)
-    page = presenters.standard_page(standard)
-    weekly = calendar_for(agency=service.agency, service=service).weekly
+    # What comes from the published version alone is made once; the service, the agency and its
+    # calendar, which can change under it, are read on every request.
+    shown = standard_cache.standard_presentation(standard)
+    weekly = service_weekly_hours(agency=service.agency, service=service)
     context = {
         "service": service,
         "agency": service.agency,
-        "page": page,
-        "summary": presenters.service_summary(page, agency=service.agency, weekly=weekly),
-        "apply": citizen.apply_choices(citizen.online_tracks(standard)),
+        "page": shown.page,
+        "standard_body": shown.body,
+        "summary": presenters.service_summary(shown.page, agency=service.agency, weekly=weekly),
+        "apply": shown.apply,
     }
     return render(request, "public/service.html", context)

@@ -216,6 +216,12 @@ def standard_published(*, service: Service) -> Standard | None:
     )
 
 
+def standard_in_force(*, service: Service) -> Standard | None:
+    """The published version of ``service`` alone, for a page that presents it from a cache: its
+    compiled procedure is read (lazily) only when the presentation is made."""
+    return Standard.objects.filter(service=service, status=StandardStatus.PUBLISHED).first()
+
+
 def standard_get(*, pk: int) -> Standard | None:
     return Standard.objects.select_related("service__agency").filter(pk=pk).first()
 

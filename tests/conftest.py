@@ -68,10 +68,14 @@ def demo_signers(demo, demo_ca):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Counters kept in the cache (tracking lookups per address) start at zero in every test."""
+    """Counters kept in the cache (tracking lookups per address) start at zero in every test, and
+    no test sees a standard's page presented in another (a rolled-back pk is given out again)."""
     from django.core.cache import cache
 
+    from public import standard_cache
+
     cache.clear()
+    standard_cache.clear()
     yield
 
 
