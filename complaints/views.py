@@ -9,9 +9,11 @@ a 404 everywhere, never a hint that it exists.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -404,52 +406,58 @@ def tier(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("complaints:detail", pk=pk)
 
 
+def _text_post(
+    request: HttpRequest,
+    pk: int,
+    *,
+    form_class: type[forms.Form],
+    field: str,
+    invalid: str,
+    write: Callable[..., Any],
+    done: str | None = None,
+) -> HttpResponse:
+    """One text field posted on the complaint page, written through its service; a refusal is shown
+    on the page under the field, a success goes back to the page."""
+    complaint = _complaint_or_404(request, pk)
+    form = form_class(request.POST)
+    try:
+        if not form.is_valid():
+            raise InvalidInput(invalid, {field: "invalid"})
+        write(complaint=complaint, actor=request.user, **{field: form.cleaned_data[field]})
+    except CaseError as error:
+        return _failed(request, pk, error)
+    if done:
+        messages.success(request, done)
+    return redirect("complaints:detail", pk=pk)
+
+
 @require_POST
 @login_required
 def note(request: HttpRequest, pk: int) -> HttpResponse:
-    complaint = _complaint_or_404(request, pk)
-    form = NoteForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise InvalidInput(_("Catatan kosong atau lebih dari 4.000 karakter."), {"body": "invalid"})
-        services.complaint_note_add(complaint=complaint, actor=request.user, body=form.cleaned_data["body"])
-    except CaseError as error:
-        return _failed(request, pk, error)
-    return redirect("complaints:detail", pk=pk)
+    return _text_post(
+        request, pk, form_class=NoteForm, field="body",
+        invalid=_("Catatan kosong atau lebih dari 4.000 karakter."), write=services.complaint_note_add,
+    )  # fmt: skip
 
 
 @require_POST
 @login_required
 def answer(request: HttpRequest, pk: int) -> HttpResponse:
-    complaint = _complaint_or_404(request, pk)
-    form = AnswerForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise InvalidInput(_("Jawaban kosong atau terlalu panjang."), {"answer": "invalid"})
-        services.complaint_answer_draft(
-            complaint=complaint, actor=request.user, answer=form.cleaned_data["answer"]
-        )
-    except CaseError as error:
-        return _failed(request, pk, error)
-    messages.success(request, _("Draf jawaban disimpan."))
-    return redirect("complaints:detail", pk=pk)
+    return _text_post(
+        request, pk, form_class=AnswerForm, field="answer",
+        invalid=_("Jawaban kosong atau terlalu panjang."), write=services.complaint_answer_draft,
+        done=_("Draf jawaban disimpan."),
+    )  # fmt: skip
 
 
 @require_POST
 @login_required
 def evaluate(request: HttpRequest, pk: int) -> HttpResponse:
-    complaint = _complaint_or_404(request, pk)
-    form = EvaluationForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise InvalidInput(_("Evaluasi kosong atau terlalu panjang."), {"evaluation": "invalid"})
-        services.complaint_evaluate(
-            complaint=complaint, actor=request.user, evaluation=form.cleaned_data["evaluation"]
-        )
-    except CaseError as error:
-        return _failed(request, pk, error)
-    messages.success(request, _("Evaluasi dicatat."))
-    return redirect("complaints:detail", pk=pk)
+    return _text_post(
+        request, pk, form_class=EvaluationForm, field="evaluation",
+        invalid=_("Evaluasi kosong atau terlalu panjang."), write=services.complaint_evaluate,
+        done=_("Evaluasi dicatat."),
+    )  # fmt: skip
 
 
 @require_GET
