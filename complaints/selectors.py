@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Q, QuerySet
 
-from accounts.models import Membership
+from accounts.models import Membership, StaffRole
 from calendars.models import SlaClock, SlaState
 from cases.models import Case, CaseStatus
 from cases.services import CASE_TARGET
@@ -118,6 +118,13 @@ def complaint_definition_for(*, agency: Agency) -> ProcessDefinition | None:
 def recap_roles_for(*, agency: Agency) -> tuple[str, ...]:
     definition = complaint_definition_for(agency=agency)
     return rules_from_definition(definition.definition).recap_roles if definition else ()
+
+
+def recap_role_names_for(*, agency: Agency) -> list[str]:
+    """The recap's recipients as the register names them: the roles' names, in the standard's order."""
+    codes = recap_roles_for(agency=agency)
+    names = dict(StaffRole.objects.filter(agency=agency, code__in=codes).values_list("code", "name"))
+    return [names.get(code, code) for code in codes]
 
 
 def website_intake_for(*, agency: Agency) -> tuple[ProcessDefinition, ComplaintRules] | None:

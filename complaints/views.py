@@ -565,7 +565,7 @@ def register(request: HttpRequest, agency_slug: str, year: str) -> HttpResponse:
             "pages": pages,
             "years": selectors.register_years(agency=agency),
             "recap_form": recap_form,
-            "recap_roles": selectors.recap_roles_for(agency=agency),
+            "recap_roles": selectors.recap_role_names_for(agency=agency),
             "recaps": list(agency.complaint_recaps.all()[:12]),
         },
         status=status,
