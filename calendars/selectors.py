@@ -7,7 +7,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, time
 from typing import Any
 
-from django.db.models import Count, F, Max, Q, QuerySet
+from django.db import connection
+from django.db.models import F, Q, QuerySet
 
 from calendars.models import NonWorkingDay, SlaClock, SlaInterval, SlaPhase, SlaState, WeeklySchedule
 from pelayan.lib.durations import Duration, Unit, parse_duration
@@ -74,15 +75,6 @@ def schedule_weekly_hours(schedule: WeeklySchedule) -> WeeklyHours:
     return weekly_hours(days)
 
 
-def _schedule_for(agency: Agency, service: Service | None) -> WeeklySchedule | None:
-    schedules = WeeklySchedule.objects.filter(agency=agency).prefetch_related("frames")
-    if service is not None:
-        schedule = schedules.filter(service=service).first()
-        if schedule is not None:
-            return schedule
-    return schedules.filter(service__isnull=True).first()
-
-
 def service_weekly_hours(*, agency: Agency, service: Service) -> WeeklyHours:
     """The opening hours ``calendar_for(agency=…, service=…).weekly`` would give — the service's own
     schedule, else the agency's, else the default — without building the calendar or reading the
@@ -99,11 +91,35 @@ def _days_off_rows(agency: Agency) -> QuerySet[NonWorkingDay]:
     return NonWorkingDay.objects.filter(Q(agency=agency) | Q(agency__isnull=True))
 
 
+def _calendar_fingerprint(agency: Agency, service: Service | None) -> tuple[int | None, int, Any]:
+    """In one statement: the schedule that applies (the service's own, else the agency's, else
+    none) and the count and latest change of the days off the agency observes. A calendar is read
+    on every intake and every clock change, and three ORM queries cost more than the rest of it."""
+    schedules = connection.ops.quote_name(WeeklySchedule._meta.db_table)
+    days = connection.ops.quote_name(NonWorkingDay._meta.db_table)
+    observed = "agency_id = %s OR agency_id IS NULL"
+    sql = (
+        f"SELECT (SELECT id FROM {schedules} WHERE agency_id = %s AND service_id = %s ORDER BY id LIMIT 1),"  # noqa: S608 - the models' tables
+        f" (SELECT id FROM {schedules} WHERE agency_id = %s AND service_id IS NULL ORDER BY id LIMIT 1),"
+        f" (SELECT COUNT(*) FROM {days} WHERE {observed}),"
+        f" (SELECT MAX(updated_at) FROM {days} WHERE {observed})"
+    )
+    service_id = service.pk if service is not None else None
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [agency.pk, service_id, agency.pk, agency.pk, agency.pk])
+        own, agency_wide, count, changed = cursor.fetchone()
+    return (own if own is not None else agency_wide), count, changed
+
+
 def calendar_for(*, agency: Agency, service: Service | None = None) -> Calendar:
     """The calendar of ``service`` if it has its own hours, else of ``agency``, else the default."""
-    schedule = _schedule_for(agency, service)
+    schedule_id, count, changed = _calendar_fingerprint(agency, service)
+    schedule = (
+        WeeklySchedule.objects.prefetch_related("frames").get(pk=schedule_id)
+        if schedule_id is not None
+        else None
+    )
     rows = _days_off_rows(agency)
-    fingerprint = rows.aggregate(count=Count("id"), changed=Max("updated_at"))
     frames_key = None
     if schedule is not None:
         frames_key = tuple(sorted((f.weekday, f.start, f.end) for f in schedule.frames.all()))
@@ -114,8 +130,8 @@ def calendar_for(*, agency: Agency, service: Service | None = None) -> Calendar:
         schedule.pk if schedule else None,
         schedule.observes_non_working_days if schedule else True,
         frames_key,
-        fingerprint["count"],
-        fingerprint["changed"],
+        count,
+        str(changed),
     )
 
     def build() -> Calendar:

@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
@@ -203,7 +203,6 @@ def _calendar(clock: SlaClock) -> Calendar:
     return calendar_for(agency=clock.agency, service=clock.service)
 
 
-@transaction.atomic
 def sla_clock_start(
     *,
     actor: Actor,
@@ -222,8 +221,37 @@ def sla_clock_start(
     duration = parse_duration(allowance) if isinstance(allowance, str) else allowance
     if service is not None and service.agency_id != agency.pk:
         raise ClockError("the service belongs to another agency")
-    if SlaClock.objects.filter(target_type=target_type, target_id=str(target_id), step_id=step_id).exists():
-        raise ClockError("this target already has a clock")
+    try:
+        with transaction.atomic():
+            return _clock_start(
+                actor=actor, agency=agency, target_type=target_type, target_id=str(target_id),
+                text=text, duration=duration, at=at, service=service, step_id=step_id,
+                at_risk_share=at_risk_share, now=now,
+            )  # fmt: skip
+    except IntegrityError:
+        # The constraint slaclock_one_per_target decides, so a clock starting on every intake
+        # does not ask first; only a failure looks at why.
+        if SlaClock.objects.filter(
+            target_type=target_type, target_id=str(target_id), step_id=step_id
+        ).exists():
+            raise ClockError("this target already has a clock") from None
+        raise
+
+
+def _clock_start(
+    *,
+    actor: Actor,
+    agency: Agency,
+    target_type: str,
+    target_id: str,
+    text: str,
+    duration: Duration,
+    at: datetime,
+    service: Service | None,
+    step_id: str,
+    at_risk_share: float | Decimal,
+    now: datetime | None,
+) -> SlaClock:
     share = Decimal(str(at_risk_share)).quantize(Decimal("0.01"))
     record = ClockRecord(duration, at_risk_share=float(share)).start(at)
     clock = SlaClock(

@@ -173,6 +173,8 @@ def _published(service: Service, purpose: str = ProcessPurpose.SERVICE) -> tuple
             standard__service=service, standard__status=StandardStatus.PUBLISHED, purpose=purpose
         )
         .select_related("standard")
+        # The case needs the version's identity, not its document: leave the large columns unread.
+        .defer("standard__components", "standard__source_text")
         .first()
     )
     if definition is None or not service.is_active:
@@ -472,6 +474,11 @@ def _case_create(
         created_by=actor if staff else None,
         idempotency_key=idempotency_key,
     )
+    # A new case has no events and no clocks yet: nothing to read back for them.
+    case._next_seq = 1
+    clocks: dict[str, SlaClock] = {}
+    if Service.agency.is_cached(service):
+        case.agency = service.agency
     who = Actor(user=actor if staff else None, applicant=not staff)
     label = _actor_label(case, who, membership.role if staff else None)
     _event(
@@ -491,14 +498,16 @@ def _case_create(
     # The submission is the entry step done, and so is every step the applicant does before an
     # officer first acts (Kalbar: come to the desk, state the purpose, sign the guest book).
     first = entry.transitions[0]
-    _take(case, process, who, label, first.key, note="", at=received, now=now, submitted=True)
+    _take(case, process, who, label, first.key, note="", at=received, now=now, submitted=True, clocks=clocks)
     while case.is_open():
         step = process.steps[case.step]
         if step.performer != Performer.APPLICANT or len(step.transitions) != 1:
             break
         if step.transitions[0].kind != TransitionKind.SUBMIT:
             break
-        _take(case, process, who, label, step.transitions[0].key, note="", at=received, now=now)
+        _take(
+            case, process, who, label, step.transitions[0].key, note="", at=received, now=now, clocks=clocks
+        )
     case.save()
     events.case_created(actor=who.db_user, case=case)
     return CaseCreated(case, pin)

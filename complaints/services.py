@@ -112,6 +112,7 @@ def complaint_service_for(*, agency: Agency, service: Service | None = None) -> 
         raise InvalidInput(
             _("Instansi ini belum memiliki penanganan pengaduan yang berlaku."), {"service": "no_complaints"}
         )
+    found.agency = agency  # the row just matched on agency: the case engine need not read it again
     return found
 
 

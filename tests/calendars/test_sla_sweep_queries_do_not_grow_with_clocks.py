@@ -21,11 +21,10 @@ AT_RISK = datetime(2026, 3, 9, 9, 50, tzinfo=WIB)
 # One batch: its savepoint and release, the locked clocks, their intervals, one UPDATE to the
 # new state (all turn at risk here), one bulk insert of audit events.
 BATCH_QUERIES = 6
-# Once per run: the agency and the service (read when first met), and each calendar: the
-# agency's (its hours, the days-off fingerprint) and the service's (its own hours, then the
-# agency's, and the fingerprint).
+# Once per run: the agency and the service (read when first met), and each calendar (the
+# agency's and the service's): one statement finds its hours and the days-off fingerprint.
 OWNER_QUERIES = 1 + 1
-CALENDAR_QUERIES = 2 + 3
+CALENDAR_QUERIES = 1 + 1
 SWEEP_QUERIES = BATCH_QUERIES + OWNER_QUERIES + CALENDAR_QUERIES
 
 
