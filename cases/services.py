@@ -376,7 +376,7 @@ def _replayed(service: Service, key: str, actor: Any | None, applicant: Applican
     if existing is None:
         return None
     staff = actor is not None and actor.is_authenticated
-    same = existing.created_by_id == actor.pk if staff else (
+    same = existing.created_by_id == getattr(actor, "pk", None) if staff else (
         existing.created_by_id is None and existing.applicant_name == applicant.name.strip()
     )  # fmt: skip
     if not same:
@@ -475,7 +475,7 @@ def _case_create(
         idempotency_key=idempotency_key,
     )
     # A new case has no events and no clocks yet: nothing to read back for them.
-    case._next_seq = 1
+    case._next_seq = 1  # type: ignore[attr-defined]
     clocks: dict[str, SlaClock] = {}
     if Service.agency.is_cached(service):
         case.agency = service.agency
@@ -543,7 +543,7 @@ def _event(
     seq = getattr(case, "_next_seq", None)
     if seq is None:
         seq = (case.events.order_by("-seq").values_list("seq", flat=True).first() or 0) + 1
-    case._next_seq = seq + 1
+    case._next_seq = seq + 1  # type: ignore[attr-defined]
     return CaseEvent.objects.create(
         case=case,
         seq=seq,
@@ -613,7 +613,7 @@ def _apply_clocks(
 
 def _sync_due(case: Case, clocks: dict[str, SlaClock]) -> None:
     running = [c for c in clocks.values() if c.phase == SlaPhase.RUNNING and c.due_at is not None]
-    case.due_at = min((c.due_at for c in running), default=None)
+    case.due_at = min((c.due_at for c in running if c.due_at is not None), default=None)
     case.at_risk_at = min((c.at_risk_at for c in running if c.at_risk_at), default=None)
 
 
