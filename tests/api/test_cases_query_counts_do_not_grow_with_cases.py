@@ -10,9 +10,9 @@ from tests.api.case_fixtures import bearer, kedopok_case
 
 # token, memberships, count, page, process definitions of the page
 INBOX_QUERIES = 5
-# token, scope memberships, case, role memberships, clocks, intervals, calendar (the service's and
-# the agency's weekly schedule, the days-off fingerprint), timeline, files
-CASE_QUERIES = 11
+# token, scope memberships, case, role memberships, clocks, intervals, calendar (one statement: the
+# weekly schedule that applies and the days-off fingerprint), timeline, files
+CASE_QUERIES = 9
 
 
 def queries(client, url: str, token: str) -> tuple[int, dict]:
