@@ -120,7 +120,8 @@ else:
     _sqlite_path.parent.mkdir(parents=True, exist_ok=True)
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            # Django's SQLite backend with its writers queued (see config/sqlite/base.py).
+            "ENGINE": "config.sqlite",
             "NAME": _sqlite_path,
             # Kept open between requests, as on a server database: opening one (the backend's
             # functions, the PRAGMAs below) cost more than most public pages' queries.
