@@ -6,10 +6,15 @@ never shows a service that is not public and never misses one that is. The full-
 database's own: on SQLite an FTS5 table (``standards_servicesearch_fts``) kept in step with
 ``standards_servicesearch`` by triggers, on PostgreSQL a generated ``tsvector`` column with a GIN
 index and a trigram index on the title (migration 0005).
+
+Whatever is kept in the cache from the index is dropped when a change to it commits: the home
+page's region summary (``SUMMARY_CACHE_KEY``) and, through a new ``public_lists_generation``, every
+page of the public service list the API keeps (api.page_cache).
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 from typing import Any
 
@@ -19,6 +24,27 @@ from django.db import connection, transaction
 from pelayan.lib.search_text import service_document
 
 SUMMARY_CACHE_KEY = "standards:search:regions"
+GENERATION_CACHE_KEY = "standards:search:generation"
+
+
+def public_lists_generation() -> str:
+    """A token that changes whenever a change to the index commits: caches of what the public
+    lists show put it in their keys, so one change makes all of their entries unreachable at once.
+
+    A random token rather than a counter: if the cache drops this key (a full local-memory cache
+    culls entries), the next reader makes a new token instead of restarting a count at a value
+    that older entries may still carry."""
+    generation = cache.get(GENERATION_CACHE_KEY)
+    if generation is None:
+        made = uuid.uuid4().hex
+        cache.add(GENERATION_CACHE_KEY, made, None)  # another process may have made one first
+        generation = cache.get(GENERATION_CACHE_KEY) or made
+    return generation
+
+
+def _index_changed() -> None:
+    cache.delete(SUMMARY_CACHE_KEY)
+    cache.set(GENERATION_CACHE_KEY, uuid.uuid4().hex, None)
 
 
 def search_index_update(*, service_ids: Iterable[int]) -> None:
@@ -70,7 +96,7 @@ def search_index_update(*, service_ids: Iterable[int]) -> None:
     # Delete and insert rather than update: the FTS5 triggers then see plain inserts and deletes.
     ServiceSearch.objects.filter(service_id__in=ids).delete()
     ServiceSearch.objects.bulk_create(rows, batch_size=500)
-    transaction.on_commit(lambda: cache.delete(SUMMARY_CACHE_KEY))
+    transaction.on_commit(_index_changed)
 
 
 def search_index_update_agency(*, agency_id: int) -> None:

@@ -327,7 +327,9 @@ def unit_update(*, actor: Actor, unit: Unit, **changes: Any) -> Unit:
         setattr(locked, name, values[name])
     locked.save()
     events.unit_updated(actor=actor, unit=locked, fields=changed)
-    if "name" in changed:
+    # The index finds services by their unit's name; the slug is not searched, but the public lists
+    # show it, and rewriting the rows is what tells their caches (standards.search_index) to drop.
+    if {"name", "slug"} & set(changed):
         search_index_update_unit(unit_id=locked.pk)
     return locked
 

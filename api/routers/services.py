@@ -10,6 +10,7 @@ from pydantic import Field
 
 from accounts.access import administered_agency_ids, can_administer, mark_private
 from api.errors import NotFound, error_responses
+from api.page_cache import public_page_cached
 from api.pagination import PagePagination
 from api.presenters import service_detail, service_summary
 from api.schemas import ServiceDetailOut, ServiceSummaryOut
@@ -20,6 +21,28 @@ router = Router(tags=["Layanan"])
 
 # Lists show which version is in force, not its content: leave the large columns in the database.
 _HEAVY_COLUMNS = ("components", "source_text")
+# What a list row shows (api.presenters.service_summary), and nothing else: every other column of
+# the service, its agency (address, contact channels, pledge) and its version was read and converted
+# for each row of the page, only to be dropped.
+_LISTED_COLUMNS = (
+    "slug",
+    "name",
+    "kind",
+    "summary",
+    "agency__slug",
+    "agency__name",
+    "agency__timezone",
+    "unit__slug",
+    "unit__name",
+)
+_LISTED_STANDARD_COLUMNS = (
+    "service_id",
+    "version",
+    "status",
+    "effective_date",
+    "published_at",
+    "superseded_at",
+)
 
 
 class ServiceFilter(Schema):
@@ -45,19 +68,25 @@ def _present_listed(service: Service) -> dict:
     summary="Daftar layanan",
     operation_id="service_list",
 )
+@public_page_cached("services", parameters=frozenset({"agency", "q", "page", "page_size"}))
 @paginate(PagePagination, present=_present_listed)
 def list_services(request: HttpRequest, filters: Query[ServiceFilter]):
     """Layanan aktif yang memiliki standar berlaku, urut instansi lalu nama (urutan indeks, tanpa
     mengurutkan seluruh registri).
 
     Pengguna yang masuk (sesi Django) sebagai admin instansi juga melihat layanan instansinya yang
-    standarnya masih draf."""
+    standarnya masih draf.
+
+    Halaman publik disimpan di server paling lama satu menit, dan dibuang lebih awal begitu ada
+    layanan yang terbit, ditarik, atau berganti nama."""
     administered = administered_agency_ids(request)
     if administered:
         mark_private(request)
     services = service_list(agency=filters.agency, query=filters.q, visible_to_agency_ids=administered)
-    published = Standard.objects.filter(status=StandardStatus.PUBLISHED).defer(*_HEAVY_COLUMNS)
-    return services.prefetch_related(Prefetch("standards", queryset=published, to_attr="published_standards"))
+    published = Standard.objects.filter(status=StandardStatus.PUBLISHED).only(*_LISTED_STANDARD_COLUMNS)
+    return services.only(*_LISTED_COLUMNS).prefetch_related(
+        Prefetch("standards", queryset=published, to_attr="published_standards")
+    )
 
 
 @router.get(
