@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from django.core.cache import cache
@@ -110,11 +111,37 @@ def service_search(*, query: str, page: int = 1, page_size: int = SEARCH_PAGE_SI
     Every word must match (as a prefix, so results come while a word is being typed); when no
     service has them all, services with any of them are offered instead, and on PostgreSQL a name
     spelt alike when no word matches at all. Three queries: the number of matches, the page of
-    ids, then those services."""
+    ids, then those services; none when the same words' page was found since the index last
+    changed (kept in the cache, see ``SEARCH_PAGE_SECONDS``)."""
     query = query.strip()[:MAX_QUERY_CHARS]
     words = query_words(query)
     page = min(max(1, page), MAX_SEARCH_PAGE)
     page_size = min(max(1, page_size), MAX_SEARCH_PAGE_SIZE)
+    key = _search_page_key(words, page, page_size)
+    kept = cache.get(key) if key else None
+    if kept is not None:
+        return replace(kept, query=query)
+    found = _service_search(query=query, words=words, page=page, page_size=page_size)
+    if key:
+        cache.set(key, found, SEARCH_PAGE_SECONDS)
+    return found
+
+
+# A page of results is the same for everybody who types the same words until the index changes:
+# kept under the index's generation (standards.search_index.public_lists_generation, new when a
+# change to the index commits), and for a minute at most, which is how long another process's
+# change takes to reach this one's entries with the default local-memory cache.
+SEARCH_PAGE_SECONDS = 60
+
+
+def _search_page_key(words: list[str], page: int, page_size: int) -> str | None:
+    if not words:
+        return None
+    made_of = (search_index.public_lists_generation(), tuple(words), page, page_size)
+    return "standards:search:page:" + hashlib.sha256(repr(made_of).encode()).hexdigest()
+
+
+def _service_search(*, query: str, words: list[str], page: int, page_size: int) -> SearchPage:
     offset = (page - 1) * page_size
     ids: list[int] = []
     total = 0

@@ -47,9 +47,11 @@ def test_each_language_gets_its_own_summary(client, published):
     assert "Standar pelayanan terbaru" not in client.get("/").content.decode()
 
 
-def test_search_results_show_a_renamed_agency_at_once(client, published):
+def test_search_results_show_a_renamed_agency_at_once(client, published, django_capture_on_commit_callbacks):
     assert "Kecamatan Contoh" in client.get("/?q=keramaian").content.decode()
-    agency_update(actor=None, agency=published.service.agency, name="Kecamatan Nama Lain")
+    # The page of results is kept until a change to the index commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        agency_update(actor=None, agency=published.service.agency, name="Kecamatan Nama Lain")
     body = client.get("/?q=keramaian").content.decode()
     assert "Kecamatan Nama Lain" in body
     assert "Kecamatan Contoh" not in body
