@@ -15,13 +15,14 @@ The wait has the same bound as SQLite's (the busy timeout) and fails the same wa
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import logging
 import os
 import time
 from typing import Any
 
-from django.db.backends.sqlite3 import base
+from django.db.backends.sqlite3 import base, creation
 from django.db.utils import OperationalError
 
 logger = logging.getLogger(__name__)
@@ -30,7 +31,21 @@ _FIRST_PAUSE = 0.0005
 _LONGEST_PAUSE = 0.004
 
 
+def writers_lock_path(database: Any) -> str:
+    return f"{database}-writers.lock"
+
+
+class DatabaseCreation(creation.DatabaseCreation):
+    def _destroy_test_db(self, test_database_name: Any, verbosity: int) -> None:
+        super()._destroy_test_db(test_database_name, verbosity)
+        if test_database_name and not self.is_in_memory_db(test_database_name):
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(writers_lock_path(test_database_name))
+
+
 class DatabaseWrapper(base.DatabaseWrapper):
+    creation_class = DatabaseCreation
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._writer_fd: int | None = None
@@ -38,7 +53,7 @@ class DatabaseWrapper(base.DatabaseWrapper):
 
     def _writer_lock_file(self) -> int | None:
         if self._writer_fd is None and not self.is_in_memory_db():
-            path = f"{self.settings_dict['NAME']}-writers.lock"
+            path = writers_lock_path(self.settings_dict["NAME"])
             try:
                 self._writer_fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
             except OSError:
