@@ -8,8 +8,9 @@ database's own: on SQLite an FTS5 table (``standards_servicesearch_fts``) kept i
 index and a trigram index on the title (migration 0005).
 
 Whatever is kept in the cache from the index is dropped when a change to it commits: the home
-page's region summary (``SUMMARY_CACHE_KEY``) and, through a new ``public_lists_generation``, every
-page of the public service list the API keeps (api.page_cache).
+page's region summary (``SUMMARY_CACHE_KEY``) and, through ``public_lists_generation``, every page
+of the public service list the API keeps (api.page_cache) and every page of search results
+(standards.selectors.service_search).
 """
 
 from __future__ import annotations

@@ -50,16 +50,20 @@ class DatabaseWrapper(base.DatabaseWrapper):
         super().__init__(*args, **kwargs)
         self._writer_fd: int | None = None
         self._writer_locked = False
+        # In memory, or the file could not be made: SQLite's own waiting applies, said once.
+        self._without_writer_lock = False
 
     def _writer_lock_file(self) -> int | None:
-        if self._writer_fd is None and not self.is_in_memory_db():
+        if self._writer_fd is None and not self._without_writer_lock:
+            if self.is_in_memory_db():
+                self._without_writer_lock = True
+                return None
             path = writers_lock_path(self.settings_dict["NAME"])
             try:
                 self._writer_fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
             except OSError:
-                # A read-only folder: SQLite's own waiting still applies.
+                self._without_writer_lock = True
                 logger.warning("cannot open %s; writers wait in SQLite's busy handler", path)
-                return None
         return self._writer_fd
 
     def _busy_timeout(self) -> float:
