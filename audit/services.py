@@ -3,7 +3,9 @@ from other branches may still call ``audit_event_record`` directly with an ``Aud
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from django.contrib.auth.models import AnonymousUser
@@ -15,6 +17,9 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
     from standards.models import Agency
+
+# The events of an ``audit_events_deferred`` block, written in one insert when it ends.
+_deferred: ContextVar[list[AuditEvent] | None] = ContextVar("audit_deferred", default=None)
 
 # Who made the change: a signed-in user, or None for the system (a command, a periodic task, an
 # anonymous visitor). Anonymous users are stored as None.
@@ -74,8 +79,34 @@ def audit_event_record(
 ) -> AuditEvent:
     """Record a state change. Called inside the caller's transaction so the event commits with it."""
     event = audit_event_build(actor=actor, agency=agency, action=action, target=target, data=data)
-    event.save()
+    deferred = _deferred.get()
+    if deferred is not None:
+        deferred.append(event)
+    else:
+        event.save()
     return event
+
+
+@contextmanager
+def audit_events_deferred() -> Iterator[None]:
+    """Write the events recorded inside the block in one insert as it ends, instead of one insert
+    each (an intake records four: case, clock, complaint, receipt).
+
+    Enter it inside the transaction that commits the changes, and only around code that either
+    completes or raises out of the block: an event recorded in a savepoint that is rolled back
+    and caught inside the block would still be written. Leaving by an exception writes nothing;
+    the caller's transaction is rolled back with it. Nested blocks write with the outermost."""
+    if _deferred.get() is not None:
+        yield
+        return
+    events: list[AuditEvent] = []
+    token = _deferred.set(events)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+    if events:
+        AuditEvent.objects.bulk_create(events)
 
 
 def audit_events_record(*, events: Iterable[AuditEvent]) -> list[AuditEvent]:

@@ -162,6 +162,7 @@ def intake(agency: Any, tag: str) -> Any:
         content=CONTENT,
         name="Komang Ayu",
         address="Jl. Merdeka 5, Bangli",
+        email="komang.ayu@example.id",
         files=[Upload(name="ktp.pdf", content=PDF), Upload(name="bukti.pdf", content=PDF)],
         source_ref=f"web:{tag}",
     )
@@ -266,7 +267,8 @@ class Citizen:
     def complain(self) -> None:
         boundary = "----pelayan" + secrets.token_hex(8)
         fields = {"csrfmiddlewaretoken": self.token, "kunci": secrets.token_urlsafe(24), "kind": "pengaduan",
-                  "content": CONTENT, "name": "Komang Ayu", "address": "Jl. Merdeka 5, Bangli"}  # fmt: skip
+                  "content": CONTENT, "name": "Komang Ayu", "address": "Jl. Merdeka 5, Bangli",
+                  "email": "komang.ayu@example.id"}  # fmt: skip
         parts = []
         for key, value in fields.items():
             parts.append(

@@ -215,12 +215,22 @@ def sla_clock_start(
     step_id: str = "",
     at_risk_share: float | Decimal = DEFAULT_AT_RISK_SHARE,
     now: datetime | None = None,
+    new_target: bool = False,
 ) -> SlaClock:
-    """Start the clock of a case (or of one step): ``allowance`` as parsed or as written."""
+    """Start the clock of a case (or of one step): ``allowance`` as parsed or as written.
+
+    ``new_target`` says the target was made in the caller's transaction, so it has no clock yet:
+    the insert needs no savepoint to tell a second clock from another failure."""
     text = allowance if isinstance(allowance, str) else allowance.label()
     duration = parse_duration(allowance) if isinstance(allowance, str) else allowance
     if service is not None and service.agency_id != agency.pk:
         raise ClockError("the service belongs to another agency")
+    if new_target:
+        return _clock_start(
+            actor=actor, agency=agency, target_type=target_type, target_id=str(target_id),
+            text=text, duration=duration, at=at, service=service, step_id=step_id,
+            at_risk_share=at_risk_share, now=now,
+        )  # fmt: skip
     try:
         with transaction.atomic():
             return _clock_start(

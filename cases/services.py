@@ -312,6 +312,8 @@ def case_create(
     now: datetime | None = None,
     purpose: str = ProcessPurpose.SERVICE,
     citizen_intake: bool = False,
+    savepoint: bool = True,
+    definition: ProcessDefinition | None = None,
 ) -> CaseCreated:
     """Open a case on the published standard of ``service`` and take its submission.
 
@@ -321,7 +323,12 @@ def case_create(
     complaint handling (a complaint arrives from the citizen on any channel the track names:
     the website form, or a message handed over by an inbound adapter). ``citizen_intake`` lets
     a service request arrive without an officer on a channel its track names (a consultation
-    request by e-mail, read by the inbound adapter or the consultation form).
+    request by e-mail, read by the inbound adapter or the consultation form). ``savepoint=False``
+    is for a caller inside its own transaction that lets every error of this call end it (it
+    never catches one and goes on): without an idempotency key there is nothing to catch here
+    either, and the two statements of a savepoint are saved. ``definition`` is the published
+    process of ``purpose`` when the caller has just read it (with its standard), so it is not
+    read again.
     """
     now = now or timezone.now()
     idempotency_key = idempotency_key.strip()
@@ -339,7 +346,7 @@ def case_create(
         )
     stored: list[str] = []
     try:
-        with transaction.atomic():
+        with transaction.atomic(savepoint=savepoint or bool(idempotency_key)):
             return _case_create(
                 service=service,
                 actor=actor,
@@ -355,6 +362,7 @@ def case_create(
                 stored=stored,
                 purpose=purpose,
                 citizen_intake=citizen_intake,
+                definition=definition,
             )
     except IntegrityError:
         _forget_files(stored)
@@ -413,8 +421,14 @@ def _case_create(
     stored: list[str],
     purpose: str = ProcessPurpose.SERVICE,
     citizen_intake: bool = False,
+    definition: ProcessDefinition | None = None,
 ) -> CaseCreated:
-    standard, definition = _published(service, purpose)
+    if definition is None:
+        standard, definition = _published(service, purpose)
+    else:
+        standard = definition.standard
+        if standard.service_id != service.pk or definition.purpose != purpose or not service.is_active:
+            raise ValueError("the definition given is not the service's published process of this purpose")
     process = definition.compiled()
     if channel not in Channel.values:
         raise InvalidInput(
@@ -474,8 +488,10 @@ def _case_create(
         created_by=actor if staff else None,
         idempotency_key=idempotency_key,
     )
-    # A new case has no events and no clocks yet: nothing to read back for them.
+    # A new case has no events and no clocks yet: nothing to read back for them. Its events are
+    # inserted together once its submission is taken (nothing reads them before).
     case._next_seq = 1  # type: ignore[attr-defined]
+    case._pending_events = []  # type: ignore[attr-defined]
     clocks: dict[str, SlaClock] = {}
     if Service.agency.is_cached(service):
         case.agency = service.agency
@@ -508,6 +524,8 @@ def _case_create(
         _take(
             case, process, who, label, step.transitions[0].key, note="", at=received, now=now, clocks=clocks
         )
+    CaseEvent.objects.bulk_create(case._pending_events)  # type: ignore[attr-defined]
+    del case._pending_events  # type: ignore[attr-defined]
     case.save()
     events.case_created(actor=who.db_user, case=case)
     return CaseCreated(case, pin)
@@ -544,7 +562,7 @@ def _event(
     if seq is None:
         seq = (case.events.order_by("-seq").values_list("seq", flat=True).first() or 0) + 1
     case._next_seq = seq + 1  # type: ignore[attr-defined]
-    return CaseEvent.objects.create(
+    event = CaseEvent(
         case=case,
         seq=seq,
         at=at,
@@ -559,6 +577,12 @@ def _event(
         files=list(files),
         data=data or {},
     )
+    pending = getattr(case, "_pending_events", None)
+    if pending is not None:
+        pending.append(event)
+    else:
+        event.save()
+    return event
 
 
 def _clocks(case: Case) -> dict[str, SlaClock]:
@@ -594,6 +618,8 @@ def _apply_clocks(
                 allowance=Duration(limit.value, Unit(limit.unit)),
                 at=at,
                 now=now,
+                # Still being created: a new case has no clock to collide with.
+                new_target=hasattr(case, "_pending_events"),
             )
         elif what == ClockChange.PAUSE:
             reason = _("Dikembalikan kepada pemohon untuk dilengkapi")

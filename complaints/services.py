@@ -21,11 +21,13 @@ from django.core.files.storage import default_storage
 from django.core.validators import validate_email
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership, StaffRole
 from audit import events
+from audit.services import audit_events_deferred
 from calendars.models import SlaClock, SlaPhase
 from calendars.services import sla_clock_allowance_change
 from cases.models import Case, CaseEventKind, CaseStatus, Channel
@@ -63,7 +65,7 @@ from pelayan.lib.complaints import (
 )
 from pelayan.lib.process import Process
 from pelayan.lib.standard_schema import Performer
-from standards.models import Agency, ProcessPurpose, Service, StandardStatus
+from standards.models import Agency, ProcessDefinition, ProcessPurpose, Service, StandardStatus
 
 logger = logging.getLogger("pelayan.complaints")
 
@@ -92,27 +94,31 @@ def rules_of_case(case: Case) -> ComplaintRules:
     return rules_from_definition(case.process.definition)
 
 
-def complaint_service_for(*, agency: Agency, service: Service | None = None) -> Service:
-    """The service whose published standard's complaint handling a complaint runs on: the one
-    named, or the agency's first service whose standard makes its complaint handling executable."""
-    # The service row alone: the definition and the standard (the whole document as JSON) are
-    # read once, by case_create, not decoded here as well.
-    services = Service.objects.filter(
-        agency=agency,
-        is_active=True,
-        standards__status=StandardStatus.PUBLISHED,
-        standards__process_definitions__purpose=ProcessPurpose.COMPLAINT,
+def complaint_process_for(*, agency: Agency, service: Service | None = None) -> ProcessDefinition:
+    """The published complaint handling a complaint runs on: of the service named, or of the
+    agency's first service whose standard makes its complaint handling executable. One query
+    brings its standard (without the document) and its service, for case_create to use as read."""
+    definitions = ProcessDefinition.objects.filter(
+        purpose=ProcessPurpose.COMPLAINT,
+        standard__status=StandardStatus.PUBLISHED,
+        standard__service__agency=agency,
+        standard__service__is_active=True,
     )
     if service is not None:
         if service.agency_id != agency.pk:
             raise InvalidInput(_("Layanan bukan milik instansi ini."), {"service": "other_agency"})
-        services = services.filter(pk=service.pk)
-    found = services.order_by("pk").first()
+        definitions = definitions.filter(standard__service=service)
+    found = (
+        definitions.select_related("standard__service")
+        .defer("standard__components", "standard__source_text")
+        .order_by("standard__service_id", "pk")
+        .first()
+    )
     if found is None:
         raise InvalidInput(
             _("Instansi ini belum memiliki penanganan pengaduan yang berlaku."), {"service": "no_complaints"}
         )
-    found.agency = agency  # the row just matched on agency: the case engine need not read it again
+    found.standard.service.agency = agency  # the row just matched on agency: not read again
     return found
 
 
@@ -269,13 +275,11 @@ def complaint_create(
     """
     now = now or timezone.now()
     source_ref = (source_ref or "").strip()[:255]
-    existing = _existing(agency, channel, source_ref)
-    if existing is not None:
-        existing.pin = None
-        return existing
     stored: list[str] = []
     try:
-        with transaction.atomic():
+        # The same message again is found by the constraint on (agency, channel, source_ref),
+        # not asked first: almost every intake is new. The events are written in one insert.
+        with transaction.atomic(), audit_events_deferred():
             return _complaint_create(
                 agency=agency, service=service, kind=kind, channel=channel, content=content, name=name,
                 occupation=occupation, address=address, email=email, phone=phone,
@@ -285,7 +289,7 @@ def complaint_create(
             )  # fmt: skip
     except IntegrityError:
         _forget(stored)
-        # The same message handed over twice at once: the other delivery made the complaint.
+        # The same message handed over again, or twice at once: the first delivery made it.
         existing = _existing(agency, channel, source_ref)
         if existing is not None:
             existing.pin = None
@@ -357,7 +361,7 @@ def _complaint_create(
     if errors:
         raise InvalidInput(next(iter(errors.values())), errors)
     checked = _check_files(files)
-    service = complaint_service_for(agency=agency, service=service)
+    process = complaint_process_for(agency=agency, service=service)
     staff = created_by is not None and created_by.is_authenticated
     received = _received(received_at, now)
     if anonymous:
@@ -367,7 +371,8 @@ def _complaint_create(
     else:
         shown = Applicant(name=name or _("Tanpa nama"), email=email, phone=phone, address=address)
     created = case_create(
-        service=service,
+        service=process.standard.service,
+        definition=process,
         actor=created_by if staff else None,
         applicant=shown,
         channel=channel,
@@ -377,6 +382,7 @@ def _complaint_create(
         purpose=ProcessPurpose.COMPLAINT,
         # What an intake channel adds (an Open311 client's location, its name): bounded by case_create.
         details={**(details or {}), "complaint": True},
+        savepoint=False,  # any error ends the intake's transaction
     )
     case = created.case
     year = received.astimezone(_zone(agency)).year
@@ -402,11 +408,78 @@ def _complaint_create(
         lapor_id=lapor_id,
         created_by=created_by if staff else None,
     )
-    for upload, mime, extension in checked:
-        _file_store(complaint, upload, mime, extension, now, stored)
+    ComplaintFile.objects.bulk_create(
+        [_file_store(complaint, upload, mime, extension, now, stored) for upload, mime, extension in checked]
+    )
     events.complaint_created(actor=created_by if staff else None, complaint=complaint)
     complaint.pin = created.pin
+    _receipt_send(complaint)
     return complaint
+
+
+def reply_channel(complaint: Complaint) -> str | None:
+    """The channel a receipt or an answer goes back over, or None where it is printed instead
+    (in person, box, letter, phone, fax, or a website form given no e-mail)."""
+    if complaint.channel in MESSAGE_CHANNELS and complaint.reply_address:
+        return complaint.channel
+    if complaint.channel == Channel.WEBSITE and "@" in complaint.reply_address:
+        # The website form has no channel of its own to answer on: the e-mail the citizen gave.
+        return Channel.EMAIL
+    return None
+
+
+def receipt_subject(complaint: Complaint) -> str:
+    # The reference in the subject threads a citizen's reply to the receipt into this complaint.
+    return _("Tanda terima pengaduan %(ref)s") % {"ref": complaint.reference}
+
+
+def receipt_text(complaint: Complaint, pin: str | None) -> str:
+    """The receipt's words: what the website's receipt page shows, for a citizen who wrote by
+    e-mail, WhatsApp or SMS and never sees that page. The PIN goes only to the citizen's own
+    address; without it the tracking page cannot be opened."""
+    from documents.rendering import indonesian_date
+
+    lines = [
+        _("%(agency)s telah menerima pengaduan Anda.") % {"agency": complaint.agency.name},
+        _("Nomor registrasi: %(ref)s") % {"ref": complaint.reference},
+    ]
+    if pin:
+        lines.append(_("PIN: %(pin)s (simpan; diperlukan untuk melacak)") % {"pin": pin})
+    lines.append(_("Nomor Buku Pengaduan: %(register)s") % {"register": complaint.register_label})
+    due = complaint.case.due_at
+    if due is not None:
+        day = due.astimezone(_zone(complaint.agency)).date()
+        lines.append(_("Diselesaikan paling lambat: %(day)s") % {"day": indonesian_date(day)})
+    track = settings.SITE_URL.rstrip("/") + reverse("public:track")
+    lines.append(_("Lacak di %(url)s dengan nomor dan PIN di atas.") % {"url": track})
+    lines.append(_("Balas pesan ini dengan menyebut nomor registrasi bila ada tambahan."))
+    return "\n".join(lines)
+
+
+def _receipt_send(complaint: Complaint) -> None:
+    """The receipt with the tracking number, over the channel the complaint came by, in the
+    intake's transaction (sent once it commits). An address the outbox refuses loses no
+    complaint: the refusal is logged and the complaint stands, tracked from the receipt page or
+    the officer."""
+    channel = reply_channel(complaint)
+    if channel is None or not apps.is_installed("notifications"):
+        return
+    from notifications.services import OutboxError, message_send  # type: ignore[import-not-found]
+
+    try:
+        message_send(
+            channel=channel,
+            to=complaint.reply_address,
+            body=receipt_text(complaint, complaint.pin),
+            subject=receipt_subject(complaint),
+            agency=complaint.agency,
+            case=complaint.case,
+            # The complaint was made in this transaction: no message can have its key yet.
+            dedupe_key=f"complaint-receipt:{complaint.pk}",
+            new_key=True,
+        )
+    except OutboxError as error:
+        logger.warning("the receipt of %s was not queued: %s", complaint.reference, error)
 
 
 def _zone(agency: Agency) -> Any:
@@ -418,6 +491,8 @@ def _zone(agency: Agency) -> Any:
 def _file_store(
     complaint: Complaint, upload: Upload, mime: str, extension: str, now: datetime, stored: list[str]
 ) -> ComplaintFile:
+    """The file written to storage (named in ``stored``, deleted if the intake rolls back) and its
+    row, not yet inserted."""
     digest = hashlib.sha256(upload.content).hexdigest()
     row = ComplaintFile(
         complaint=complaint,
@@ -429,8 +504,7 @@ def _file_store(
     )
     row.file.save(f"{digest[:16]}.{extension}", ContentFile(upload.content), save=False)
     stored.append(row.file.name)
-    row.save()
-    return row
+    return row  # unsaved: the intake inserts its files together
 
 
 # -- triage and time ---------------------------------------------------------------------------
@@ -630,15 +704,12 @@ def _answer_send(complaint: Complaint, actor: Any, now: datetime) -> None:
     printable answer letter (the workspace prints it)."""
     message = None
     via = "letter"
-    if complaint.channel in MESSAGE_CHANNELS and complaint.reply_address:
-        via = complaint.channel
-        message = _message_send(complaint, body=complaint.answer, subject=answer_subject(complaint))
-    elif complaint.channel == Channel.WEBSITE and "@" in complaint.reply_address:
-        # The website form has no channel of its own to answer on: the e-mail the citizen gave
-        # (the answer also appears on the tracking page).
-        via = Channel.EMAIL
+    channel = reply_channel(complaint)
+    if channel is not None:
+        # A website complaint is answered by e-mail; the answer also appears on the tracking page.
+        via = channel
         message = _message_send(
-            complaint, body=complaint.answer, subject=answer_subject(complaint), channel=Channel.EMAIL
+            complaint, body=complaint.answer, subject=answer_subject(complaint), channel=channel
         )
     elif complaint.lapor_id:
         # A LAPOR! report is answered on LAPOR!: its follow-up status carries the answer.

@@ -110,7 +110,6 @@ def _validate(
     return to
 
 
-@transaction.atomic
 def message_send(
     *,
     channel: str,
@@ -121,6 +120,7 @@ def message_send(
     case: Case | None = None,
     attachments: Sequence[tuple[str, str, bytes]] = (),
     dedupe_key: str = "",
+    new_key: bool = False,
     reply_to_inbound: InboundMessageRecord | None = None,
     actor: Actor = None,
     now: datetime | None = None,
@@ -128,17 +128,44 @@ def message_send(
     """Queue one message; it is sent after the caller's transaction commits.
 
     With ``dedupe_key`` (unique per agency), a second call returns the first message unchanged, so
-    a retried caller never sends twice. Raises ``OutboxError`` naming the argument at fault.
+    a retried caller never sends twice; ``new_key`` says the key names a row the caller made in
+    this transaction, so no message can have it yet and none is looked for. Raises
+    ``OutboxError`` naming the argument at fault, before anything is written: a caller may catch
+    it and go on in its transaction.
     """
     now = now or timezone.now()
     dedupe_key = dedupe_key.strip()
     if len(dedupe_key) > 200:
         raise OutboxError(_("Kunci dedupe paling panjang 200 karakter."), field="dedupe_key")
-    if dedupe_key:
+    if dedupe_key and not new_key:
         existing = OutboundMessage.objects.filter(agency=agency, dedupe_key=dedupe_key).first()
         if existing is not None:
             return existing
     to = _validate(channel=channel, to=to, body=body, subject=subject, attachments=attachments)
+    # Checked above, so the writes need no savepoint of their own: inside a caller's transaction
+    # they are part of it, and a failed write fails it.
+    with transaction.atomic(savepoint=False):
+        return _message_store(
+            channel=channel, to=to, body=body, subject=subject, agency=agency, case=case,
+            attachments=attachments, dedupe_key=dedupe_key, reply_to_inbound=reply_to_inbound,
+            actor=actor, now=now,
+        )  # fmt: skip
+
+
+def _message_store(
+    *,
+    channel: str,
+    to: str,
+    body: str,
+    subject: str,
+    agency: Agency,
+    case: Case | None,
+    attachments: Sequence[tuple[str, str, bytes]],
+    dedupe_key: str,
+    reply_to_inbound: InboundMessageRecord | None,
+    actor: Actor,
+    now: datetime,
+) -> OutboundMessage:
     if case is not None:
         reference = case.display_number
     elif reply_to_inbound is not None:
@@ -163,8 +190,28 @@ def message_send(
         for name, kind, content in attachments
     )
     events.message_queued(actor=actor, message=message)
-    transaction.on_commit(lambda: _enqueue_delivery(message.pk))
+    if _tasks_kept_in_the_database():
+        # The task's row commits with the message: no crash between the two can lose the task,
+        # and the caller commits once, not twice. The worker sees neither before the commit.
+        _queue_delivery(message.pk)
+    else:
+        # A backend that runs or ships tasks elsewhere must not see a message that may roll back.
+        transaction.on_commit(lambda: _enqueue_delivery(message.pk))
     return message
+
+
+def _tasks_kept_in_the_database() -> bool:
+    from django_tasks_db import DatabaseBackend
+
+    from notifications.tasks import message_deliver_task
+
+    return isinstance(message_deliver_task.get_backend(), DatabaseBackend)
+
+
+def _queue_delivery(message_id: int) -> None:
+    from notifications.tasks import message_deliver_task
+
+    message_deliver_task.enqueue(message_id)
 
 
 def _enqueue_delivery(message_id: int) -> None:

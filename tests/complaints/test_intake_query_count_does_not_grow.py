@@ -5,19 +5,22 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
+from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 
+from audit.models import AuditEvent
 from complaints.models import Complaint
 from complaints.services import Upload, complaint_create
 from standards.services import service_create
 from tests.complaints.conftest import PDF, T0
 
-# The duplicate check, the complaint service, its published process, the tracking number's check,
-# the case with its two timeline events, the calendar (one statement), the SLA clock and interval,
-# the register number (one UPDATE … RETURNING), the complaint, two stored attachments and three
-# audit events; savepoints included (the test runs inside a transaction). A new case reads back
-# neither its events nor its clocks.
-QUERIES = 24
+# The complaint service, its published process, the tracking number's check, the case, the
+# calendar (one statement), the SLA clock and its interval, the case's two timeline events (one
+# insert), the case moved on, the register number (one UPDATE … RETURNING), the complaint, its two
+# attachments (one insert), the receipt in the outbox and the four audit events (one insert); the
+# savepoint of the intake's transaction included (the test runs inside one). A repeated message is
+# caught by its constraint, not looked for; a new case reads back neither its events nor its clocks.
+QUERIES = 16
 
 
 def _intake(agency, n: int) -> Complaint:
@@ -28,6 +31,7 @@ def _intake(agency, n: int) -> Complaint:
         content="Izin usaha belum selesai setelah tiga minggu.",
         name="Komang",
         address="Bangli",
+        email="komang@example.id",
         files=[Upload(name="ktp.pdf", content=PDF), Upload(name="bukti.pdf", content=PDF)],
         source_ref=f"web:{n}",
         now=T0,
@@ -39,6 +43,12 @@ def _queries_of_one(agency, n: int) -> int:
         complaint = _intake(agency, n)
     assert complaint.register_number == Complaint.objects.filter(agency=agency).count()
     assert complaint.case.due_at is not None  # Bangli's clock runs from receipt
+    assert complaint.case.events.count() == 2 and complaint.files.count() == 2
+    trail = AuditEvent.objects.filter(
+        Q(target_type="complaints.complaint", target_id=str(complaint.pk))
+        | Q(target_type="cases.case", target_id=str(complaint.case_id))
+    )
+    assert sorted(trail.values_list("action", flat=True)) == ["case.created", "complaint.created"]
     return len(captured)
 
 

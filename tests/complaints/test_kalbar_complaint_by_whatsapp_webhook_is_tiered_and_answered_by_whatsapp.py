@@ -40,6 +40,13 @@ def test_a_whatsapp_complaint_is_tiered_retiered_and_answered_by_whatsapp(
     assert (record.provider_message_id, record.status, record.reference) == (
         WAMID, InboundStatus.HANDLED, complaint.reference,
     )  # fmt: skip
+    # The receipt with the tracking number goes back over WhatsApp too.
+    receipt = OutboundMessage.objects.get(case=complaint.case)
+    assert (receipt.channel, receipt.to, receipt.dedupe_key) == (
+        "whatsapp", "+6281234567890", f"complaint-receipt:{complaint.pk}",
+    )  # fmt: skip
+    assert complaint.reference in receipt.body and "Nomor Buku Pengaduan: 1/2026" in receipt.body
+    assert "Diselesaikan paling lambat: " in receipt.body  # the widest tier until triage
     # The citizen's message opens WhatsApp's 24-hour window for free-text answers.
     assert whatsapp_window_open(number="+6281234567890", now=T0 + dt.timedelta(hours=23))
     assert not whatsapp_window_open(number="+6281234567890", now=T0 + dt.timedelta(hours=25))
@@ -64,7 +71,7 @@ def test_a_whatsapp_complaint_is_tiered_retiered_and_answered_by_whatsapp(
         )  # fmt: skip
 
     assert done.answered_via == "whatsapp"
-    sent = OutboundMessage.objects.get(case=complaint.case)
+    sent = OutboundMessage.objects.get(case=complaint.case, dedupe_key=f"complaint-answer:{complaint.pk}")
     assert (sent.channel, sent.to, sent.status) == ("whatsapp", "+6281234567890", OutboundStatus.SENT)
     written = [json.loads(p.read_text()) for p in channels.PELAYAN_WHATSAPP_OUTBOX_DIR.glob("*.json")]
     assert [w["payload"]["to"] for w in written] == ["6281234567890"]
