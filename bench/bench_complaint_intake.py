@@ -8,8 +8,9 @@ single-row INSERT rate and django-helpdesk's public ticket form, all measured in
 One intake is the citizen's website complaint to DPMPTSP Bangli (the demo agency whose website
 complaints run on a clock: one to sixty working days): the fields validated, the two attachments
 the form asks (identity and evidence, small PDFs) checked and stored, the case opened on the
-complaint process with its SLA clock and due moment, the Buku Pengaduan number drawn, the audit
-events, one transaction. Over HTTP it is the POST of the public form ``/pengaduan/<agency>/`` (CSRF,
+complaint process with its SLA clock and due moment, the Buku Pengaduan number drawn, the receipt
+queued in the outbox for the e-mail given (with its delivery task), the audit events, one
+transaction. Over HTTP it is the POST of the public form ``/pengaduan/<agency>/`` (CSRF,
 the form, the session that carries the receipt) answered with the redirect to the receipt page.
 
 The database is SQLite (a file in WAL mode in a temporary folder, like the embedded default) unless

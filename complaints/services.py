@@ -278,15 +278,14 @@ def complaint_create(
     stored: list[str] = []
     try:
         # The same message again is found by the constraint on (agency, channel, source_ref),
-        # not asked first: almost every intake is new. The events are written in one insert.
-        with transaction.atomic(), audit_events_deferred():
-            return _complaint_create(
-                agency=agency, service=service, kind=kind, channel=channel, content=content, name=name,
-                occupation=occupation, address=address, email=email, phone=phone,
-                reply_address=reply_address, anonymous=anonymous, confidential=confidential,
-                received_at=received_at, created_by=created_by, files=files, source_ref=source_ref,
-                lapor_id=lapor_id, public=public, details=details, now=now, stored=stored,
-            )  # fmt: skip
+        # not asked first: almost every intake is new.
+        return _complaint_create(
+            agency=agency, service=service, kind=kind, channel=channel, content=content, name=name,
+            occupation=occupation, address=address, email=email, phone=phone,
+            reply_address=reply_address, anonymous=anonymous, confidential=confidential,
+            received_at=received_at, created_by=created_by, files=files, source_ref=source_ref,
+            lapor_id=lapor_id, public=public, details=details, now=now, stored=stored,
+        )  # fmt: skip
     except IntegrityError:
         _forget(stored)
         # The same message handed over again, or twice at once: the first delivery made it.
@@ -370,51 +369,57 @@ def _complaint_create(
         name = occupation = address = email = phone = ""
     else:
         shown = Applicant(name=name or _("Tanpa nama"), email=email, phone=phone, address=address)
-    created = case_create(
-        service=process.standard.service,
-        definition=process,
-        actor=created_by if staff else None,
-        applicant=shown,
-        channel=channel,
-        # An officer may date a letter or a box slip; a message's arrival is the moment of receipt.
-        received_at=received if staff and received_at is not None else None,
-        now=now if staff or received_at is None else received,
-        purpose=ProcessPurpose.COMPLAINT,
-        # What an intake channel adds (an Open311 client's location, its name): bounded by case_create.
-        details={**(details or {}), "complaint": True},
-        savepoint=False,  # any error ends the intake's transaction
-    )
-    case = created.case
-    year = received.astimezone(_zone(agency)).year
-    complaint = Complaint.objects.create(
-        case=case,
-        agency=agency,
-        kind=kind,
-        channel=channel,
-        content=content,
-        reply_address=reply,
-        name=name,
-        occupation=occupation,
-        address=address,
-        email=email,
-        phone=phone,
-        anonymous=anonymous,
-        confidential=confidential,
-        public=public and not confidential,
-        received_at=received,
-        register_year=year,
-        register_number=register_number_next(agency=agency, year=year),
-        source_ref=source_ref,
-        lapor_id=lapor_id,
-        created_by=created_by if staff else None,
-    )
-    ComplaintFile.objects.bulk_create(
-        [_file_store(complaint, upload, mime, extension, now, stored) for upload, mime, extension in checked]
-    )
-    events.complaint_created(actor=created_by if staff else None, complaint=complaint)
-    complaint.pin = created.pin
-    _receipt_send(complaint)
-    return complaint
+    # Checked and read before the transaction: on SQLite the write lock is held only for the writes.
+    # The events are written in one insert as the block ends.
+    with transaction.atomic(), audit_events_deferred():
+        created = case_create(
+            service=process.standard.service,
+            definition=process,
+            actor=created_by if staff else None,
+            applicant=shown,
+            channel=channel,
+            # An officer may date a letter or a box slip; a message's arrival is the moment of receipt.
+            received_at=received if staff and received_at is not None else None,
+            now=now if staff or received_at is None else received,
+            purpose=ProcessPurpose.COMPLAINT,
+            # What an intake channel adds (an Open311 client's location, its name): bounded by case_create.
+            details={**(details or {}), "complaint": True},
+            savepoint=False,  # any error ends the intake's transaction
+        )
+        case = created.case
+        year = received.astimezone(_zone(agency)).year
+        complaint = Complaint.objects.create(
+            case=case,
+            agency=agency,
+            kind=kind,
+            channel=channel,
+            content=content,
+            reply_address=reply,
+            name=name,
+            occupation=occupation,
+            address=address,
+            email=email,
+            phone=phone,
+            anonymous=anonymous,
+            confidential=confidential,
+            public=public and not confidential,
+            received_at=received,
+            register_year=year,
+            register_number=register_number_next(agency=agency, year=year),
+            source_ref=source_ref,
+            lapor_id=lapor_id,
+            created_by=created_by if staff else None,
+        )
+        ComplaintFile.objects.bulk_create(
+            [
+                _file_store(complaint, upload, mime, extension, now, stored)
+                for upload, mime, extension in checked
+            ]
+        )
+        events.complaint_created(actor=created_by if staff else None, complaint=complaint)
+        complaint.pin = created.pin
+        _receipt_send(complaint)
+        return complaint
 
 
 def reply_channel(complaint: Complaint) -> str | None:

@@ -1,7 +1,8 @@
 """Writes of the outbox and the inbound store.
 
-Outbox: ``message_send`` stores the message in the caller's transaction and, once that commits,
-queues its delivery (``notifications.tasks.message_deliver_task``). A delivery first claims the
+Outbox: ``message_send`` stores the message in the caller's transaction and queues its delivery
+(``notifications.tasks.message_deliver_task``): in the same transaction when tasks are kept in the
+database, else once it commits. A delivery first claims the
 message (queued → sending, one conditional UPDATE, so two workers never send it both), calls the
 adapter outside any transaction (a slow provider holds no database lock), then records the attempt
 and the new state. A failed attempt queues the message again ``retry_delay`` later; after the last

@@ -9,8 +9,8 @@ from notifications import services
 
 @task()
 def message_deliver_task(message_id: int) -> str:
-    """One attempt at one message, queued when the message's transaction commits. Returns its
-    status afterwards ("" when it was not due: another worker or the sweep had it)."""
+    """One attempt at one message, queued with it (or once its transaction commits). Returns
+    its status afterwards ("" when it was not due: another worker or the sweep had it)."""
     message = services.message_deliver(message_id=message_id)
     return message.status if message is not None else ""
 

@@ -1,8 +1,9 @@
-"""A Kedopok citizen sends a complaint from a phone and gets number and PIN; the complaint
-officer finds it under Pengaduan, records it in the Buku Pengaduan and adds an internal note; a
-Bangli officer logs a box opening."""
+"""A Kedopok citizen sends a complaint from a phone and gets number and PIN, on the page and by
+e-mail; the complaint officer finds it under Pengaduan, records it in the Buku Pengaduan and adds
+an internal note; a Bangli officer logs a box opening."""
 
 import pytest
+from django.core import mail
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import PHONE, screenshot
@@ -46,6 +47,9 @@ def test_a_citizen_complains_from_a_phone_and_the_officer_records_it(demo_logins
     number = citizen.locator("#receipt-number").inner_text()
     pin = citizen.locator("#receipt-pin").inner_text()
     assert len(pin) == 6
+    # The same receipt reaches the e-mail she gave.
+    [receipt] = [m for m in mail.outbox if number in m.subject]
+    assert receipt.to == ["sumarni@example.id"] and f"PIN: {pin}" in receipt.body
     screenshot(citizen, "complaint-receipt-phone", full_page=True)
     width = citizen.evaluate("document.documentElement.scrollWidth")
     assert width <= 390
