@@ -54,7 +54,7 @@ def agency_for_recipient(*, channel: str, recipient: str) -> Agency:
         kinds.add(ChannelKind.PHONE)  # an SMS goes to the number published as a phone or WhatsApp
         kinds.add(ChannelKind.WHATSAPP)
     for agency in Agency.objects.all().order_by("pk"):
-        definition = complaint_definition_for(agency=agency)
+        definition = complaint_definition_for(agency=agency, with_document=True)
         channels: list[dict] = list(agency.contact_channels or [])
         if definition is not None:
             components = definition.standard.parsed_components()

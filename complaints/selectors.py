@@ -17,7 +17,7 @@ from cases.models import Case, CaseStatus
 from cases.services import CASE_TARGET
 from complaints.models import BoxOpening, Complaint, Escalation, Recap
 from pelayan.lib.complaints import ComplaintRules, rules_from_definition
-from standards.models import Agency, ProcessDefinition, ProcessPurpose, StandardStatus
+from standards.models import Agency, ProcessDefinition, ProcessPurpose, Service, StandardStatus
 
 # The register's page is long; it is read a page at a time.
 REGISTER_PAGE = 100
@@ -101,18 +101,27 @@ def rules_for(complaint: Complaint) -> ComplaintRules:
     return rules_from_definition(complaint.case.process.definition)
 
 
-def complaint_definition_for(*, agency: Agency) -> ProcessDefinition | None:
-    return (
-        ProcessDefinition.objects.filter(
-            purpose=ProcessPurpose.COMPLAINT,
-            standard__status=StandardStatus.PUBLISHED,
-            standard__service__agency=agency,
-            standard__service__is_active=True,
-        )
-        .select_related("standard__service")
-        .order_by("standard__service_id")
-        .first()
+def complaint_definition_for(
+    *, agency: Agency, service: Service | None = None, with_document: bool = False
+) -> ProcessDefinition | None:
+    """The published complaint handling of the agency: of ``service``, or of its first service
+    whose standard makes complaint handling executable. One query, with its standard (its
+    document, the components and source text, only ``with_document``) and its service."""
+    definitions = ProcessDefinition.objects.filter(
+        purpose=ProcessPurpose.COMPLAINT,
+        standard__status=StandardStatus.PUBLISHED,
+        standard__service__agency=agency,
+        standard__service__is_active=True,
     )
+    if service is not None:
+        definitions = definitions.filter(standard__service=service)
+    definitions = definitions.select_related("standard__service").order_by("standard__service_id", "pk")
+    if not with_document:
+        definitions = definitions.defer("standard__components", "standard__source_text")
+    found = definitions.first()
+    if found is not None:
+        found.standard.service.agency = agency  # the row just matched on agency: not read again
+    return found
 
 
 def recap_roles_for(*, agency: Agency) -> tuple[str, ...]:

@@ -56,6 +56,7 @@ from complaints.models import (
     RecapPeriod,
     RegisterCounter,
 )
+from complaints.selectors import complaint_definition_for
 from pelayan.lib.complaints import (
     ComplaintRules,
     TierError,
@@ -65,7 +66,7 @@ from pelayan.lib.complaints import (
 )
 from pelayan.lib.process import Process
 from pelayan.lib.standard_schema import Performer
-from standards.models import Agency, ProcessDefinition, ProcessPurpose, Service, StandardStatus
+from standards.models import Agency, ProcessDefinition, ProcessPurpose, Service
 
 logger = logging.getLogger("pelayan.complaints")
 
@@ -95,30 +96,15 @@ def rules_of_case(case: Case) -> ComplaintRules:
 
 
 def complaint_process_for(*, agency: Agency, service: Service | None = None) -> ProcessDefinition:
-    """The published complaint handling a complaint runs on: of the service named, or of the
-    agency's first service whose standard makes its complaint handling executable. One query
-    brings its standard (without the document) and its service, for case_create to use as read."""
-    definitions = ProcessDefinition.objects.filter(
-        purpose=ProcessPurpose.COMPLAINT,
-        standard__status=StandardStatus.PUBLISHED,
-        standard__service__agency=agency,
-        standard__service__is_active=True,
-    )
-    if service is not None:
-        if service.agency_id != agency.pk:
-            raise InvalidInput(_("Layanan bukan milik instansi ini."), {"service": "other_agency"})
-        definitions = definitions.filter(standard__service=service)
-    found = (
-        definitions.select_related("standard__service")
-        .defer("standard__components", "standard__source_text")
-        .order_by("standard__service_id", "pk")
-        .first()
-    )
+    """The published complaint handling a complaint runs on (``selectors.complaint_definition_for``),
+    or the refusal that names why there is none."""
+    if service is not None and service.agency_id != agency.pk:
+        raise InvalidInput(_("Layanan bukan milik instansi ini."), {"service": "other_agency"})
+    found = complaint_definition_for(agency=agency, service=service)
     if found is None:
         raise InvalidInput(
             _("Instansi ini belum memiliki penanganan pengaduan yang berlaku."), {"service": "no_complaints"}
         )
-    found.standard.service.agency = agency  # the row just matched on agency: not read again
     return found
 
 
@@ -265,6 +251,7 @@ def complaint_create(
     public: bool = False,
     details: Mapping[str, Any] | None = None,
     now: datetime | None = None,
+    process: ProcessDefinition | None = None,
 ) -> Complaint:
     """Take in one complaint (or suggestion, or input) on ``channel`` and start its handling.
 
@@ -272,6 +259,8 @@ def complaint_create(
     one it comes from the citizen (the website form, or a message an inbound adapter handed
     over). ``source_ref`` names the message it came from: the same message again returns the
     complaint it made. The returned complaint carries ``pin`` (shown once) when it is new.
+    ``process`` is the complaint handling as the caller has just read it
+    (``selectors.complaint_definition_for``, the website form does), so it is not read again.
     """
     now = now or timezone.now()
     source_ref = (source_ref or "").strip()[:255]
@@ -284,7 +273,7 @@ def complaint_create(
             occupation=occupation, address=address, email=email, phone=phone,
             reply_address=reply_address, anonymous=anonymous, confidential=confidential,
             received_at=received_at, created_by=created_by, files=files, source_ref=source_ref,
-            lapor_id=lapor_id, public=public, details=details, now=now, stored=stored,
+            lapor_id=lapor_id, public=public, details=details, now=now, stored=stored, process=process,
         )  # fmt: skip
     except IntegrityError:
         _forget(stored)
@@ -331,6 +320,7 @@ def _complaint_create(
     details: Mapping[str, Any] | None,
     now: datetime,
     stored: list[str],
+    process: ProcessDefinition | None,
 ) -> Complaint:
     errors: dict[str, str] = {}
     if kind not in ComplaintKind.values:
@@ -360,7 +350,10 @@ def _complaint_create(
     if errors:
         raise InvalidInput(next(iter(errors.values())), errors)
     checked = _check_files(files)
-    process = complaint_process_for(agency=agency, service=service)
+    if process is None or (service is not None and process.standard.service_id != service.pk):
+        process = complaint_process_for(agency=agency, service=service)
+    elif process.standard.service.agency_id != agency.pk:
+        raise ValueError("the complaint process given is another agency's")
     staff = created_by is not None and created_by.is_authenticated
     received = _received(received_at, now)
     if anonymous:

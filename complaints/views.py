@@ -59,7 +59,7 @@ def complaint_form(request: HttpRequest, agency_slug: str) -> HttpResponse:
     intake = selectors.website_intake_for(agency=agency)
     if intake is None:
         raise Http404(_("Instansi ini tidak menerima pengaduan melalui situs web."))
-    _definition, rules = intake
+    definition, rules = intake
     status = 200
     if request.method == "POST":
         form = PublicComplaintForm(request.POST, request.FILES, asks=rules.asks)
@@ -73,6 +73,7 @@ def complaint_form(request: HttpRequest, agency_slug: str) -> HttpResponse:
                     public=form.cleaned_data.get("public", False),
                     # A second press of "Kirim" is the same form: it makes no second complaint.
                     source_ref=f"web:{form.cleaned_data['kunci']}",
+                    process=definition,  # read above for the form: not read again
                     **values,
                 )
             except InvalidInput as error:
