@@ -90,6 +90,10 @@ def complaint_form(request: HttpRequest, agency_slug: str) -> HttpResponse:
                         "number": complaint.reference,
                         "pin": complaint.pin,
                         "register": complaint.register_label,
+                        # Where the same receipt went by e-mail, said on the page.
+                        "sent_to": complaint.reply_address
+                        if services.reply_channel(complaint) == Channel.EMAIL
+                        else "",
                     }
                 return redirect("complaints:public_done", agency_slug=agency.slug)
         status = 400

@@ -47,7 +47,8 @@ def test_a_citizen_complains_from_a_phone_and_the_officer_records_it(demo_logins
     number = citizen.locator("#receipt-number").inner_text()
     pin = citizen.locator("#receipt-pin").inner_text()
     assert len(pin) == 6
-    # The same receipt reaches the e-mail she gave.
+    # The same receipt reaches the e-mail she gave, and the page says so.
+    expect(citizen.locator("#receipt-sent-to")).to_contain_text("sumarni@example.id")
     [receipt] = [m for m in mail.outbox if number in m.subject]
     assert receipt.to == ["sumarni@example.id"] and f"PIN: {pin}" in receipt.body
     screenshot(citizen, "complaint-receipt-phone", full_page=True)

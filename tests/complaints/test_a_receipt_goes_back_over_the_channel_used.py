@@ -52,6 +52,8 @@ def test_a_website_complaint_with_an_email_gets_the_receipt_by_email_and_one_wit
     [receipt] = _receipts()
     assert (receipt.channel, receipt.to) == ("email", "ani@example.id")
     assert complaint.reference in receipt.subject
+    page = client.get(response["Location"])
+    assert "Salinan tanda terima ini dikirim ke ani@example.id." in page.content.decode()
 
     complaint_create(
         agency=bangli, kind="pengaduan", channel="website", content="Izin belum selesai.",
