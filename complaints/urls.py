@@ -18,6 +18,7 @@ urlpatterns = [
     path("kerja/pengaduan/<int:pk>/jawaban/", views.answer, name="answer"),
     path("kerja/pengaduan/<int:pk>/evaluasi/", views.evaluate, name="evaluate"),
     path("kerja/pengaduan/<int:pk>/surat/", views.letter, name="letter"),
+    path("kerja/pengaduan/<int:pk>/tanda-terima/", views.receipt, name="receipt"),
     path("kerja/pengaduan/<int:pk>/berkas/<int:file_id>/", views.file, name="file"),
     path("kerja/pengaduan/tanda/<int:pk>/dilihat/", views.escalation_seen, name="escalation_seen"),
     path("kerja/pengaduan/catat/<slug:agency_slug>/", views.entry, name="entry"),

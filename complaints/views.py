@@ -14,10 +14,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -44,6 +46,7 @@ from standards.models import Agency
 from workspace.selectors import memberships_for_user, units_named
 
 SESSION_RECEIPT = "pelayan.complaint_receipt"
+SESSION_STAFF_RECEIPT = "pelayan.complaint_staff_receipt"
 
 
 def _agency_or_404(slug: str) -> Agency:
@@ -221,18 +224,11 @@ def entry(request: HttpRequest, agency_slug: str) -> HttpResponse:
             except CaseError as error:
                 form.add_error(None, error.message)
             else:
-                messages.success(
-                    request,
-                    _(
-                        "Pengaduan dicatat di Buku Pengaduan nomor %(register)s. Nomor registrasi %(number)s, PIN %(pin)s — berikan kepada pengadu."
-                    )
-                    % {
-                        "register": complaint.register_label,
-                        "number": complaint.reference,
-                        "pin": complaint.pin,
-                    },
-                )
-                return redirect("complaints:detail", pk=complaint.pk)
+                if complaint.pin is not None:
+                    # Shown once, on the printable receipt the officer hands over (not a flash
+                    # message, which would keep the PIN in the message store).
+                    request.session[SESSION_STAFF_RECEIPT] = {"complaint": complaint.pk, "pin": complaint.pin}
+                return redirect("complaints:receipt", pk=complaint.pk)
         status = 400
     else:
         form = StaffComplaintForm(channels=channels, zone=agency.timezone)
@@ -354,6 +350,32 @@ def _detail(
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, _complaint_or_404(request, pk))
+
+
+@require_GET
+@login_required
+@never_cache
+def receipt(request: HttpRequest, pk: int) -> HttpResponse:
+    """The printable receipt of a complaint recorded by an officer (in person, phone, letter, fax,
+    box): what the website's receipt page and the e-mailed receipt say. The PIN appears once,
+    right after recording; printed again later, the receipt says it was handed over."""
+    complaint = _complaint_or_404(request, pk)
+    kept = request.session.get(SESSION_STAFF_RECEIPT)
+    pin = None
+    if isinstance(kept, dict) and kept.get("complaint") == complaint.pk:
+        pin = kept.get("pin")
+        del request.session[SESSION_STAFF_RECEIPT]
+    return _page(
+        request,
+        "complaints/receipt.html",
+        {
+            "complaint": complaint,
+            "pin": pin,
+            "identity": selectors.identity_for_handler(complaint),
+            "zone": complaint.agency.timezone,
+            "track_url": settings.SITE_URL.rstrip("/") + reverse("public:track"),
+        },
+    )
 
 
 def _failed(request: HttpRequest, pk: int, error: CaseError) -> HttpResponse:

@@ -2,6 +2,8 @@
 e-mail; the complaint officer finds it under Pengaduan, records it in the Buku Pengaduan and adds
 an internal note; a Bangli officer logs a box opening."""
 
+import re
+
 import pytest
 from django.core import mail
 from playwright.sync_api import Page, expect
@@ -84,3 +86,15 @@ def test_a_bangli_officer_logs_a_box_opening(demo_logins, new_context):
     officer.get_by_role("button", name="Catat pembukaan kotak").click()
     expect(officer.get_by_text("Pembukaan kotak dicatat.", exact=False)).to_be_visible()
     expect(officer.get_by_role("cell", name="3", exact=True)).to_be_visible()
+    # Each slip becomes a complaint with a receipt to print, as a walk-in's does.
+    officer.get_by_role("link", name="Catat lembar sebagai pengaduan").click()
+    officer.get_by_label("Sarana").select_option(label="Kotak pengaduan")
+    officer.get_by_label("Isi pengaduan, saran, atau masukan").fill("Ruang tunggu panas, mohon kipas angin.")
+    officer.get_by_label("Alamat", exact=True).fill("Banjar Kawan, Bangli")
+    officer.get_by_role("button", name="Catat di Buku Pengaduan").click()
+    expect(officer.get_by_role("heading", level=1)).to_have_text("Tanda terima pengaduan")
+    expect(officer.locator("#receipt-pin")).to_have_text(re.compile(r"^\d{6}$"))
+    expect(officer.locator("#receipt-register")).to_have_text(re.compile(r"^\d+/\d{4}$"))
+    screenshot(officer, "complaint-staff-receipt", full_page=True)
+    officer.reload()
+    expect(officer.locator("#receipt-pin")).to_have_count(0)
