@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -225,19 +226,16 @@ def sla_clock_start(
     duration = parse_duration(allowance) if isinstance(allowance, str) else allowance
     if service is not None and service.agency_id != agency.pk:
         raise ClockError("the service belongs to another agency")
+    start = partial(
+        _clock_start, actor=actor, agency=agency, target_type=target_type, target_id=str(target_id),
+        text=text, duration=duration, at=at, service=service, step_id=step_id,
+        at_risk_share=at_risk_share, now=now,
+    )  # fmt: skip
     if new_target:
-        return _clock_start(
-            actor=actor, agency=agency, target_type=target_type, target_id=str(target_id),
-            text=text, duration=duration, at=at, service=service, step_id=step_id,
-            at_risk_share=at_risk_share, now=now,
-        )  # fmt: skip
+        return start()
     try:
         with transaction.atomic():
-            return _clock_start(
-                actor=actor, agency=agency, target_type=target_type, target_id=str(target_id),
-                text=text, duration=duration, at=at, service=service, step_id=step_id,
-                at_risk_share=at_risk_share, now=now,
-            )  # fmt: skip
+            return start()
     except IntegrityError:
         # The constraint slaclock_one_per_target decides, so a clock starting on every intake
         # does not ask first; only a failure looks at why.

@@ -350,10 +350,10 @@ def _complaint_create(
     if errors:
         raise InvalidInput(next(iter(errors.values())), errors)
     checked = _check_files(files)
-    if process is None or (service is not None and process.standard.service_id != service.pk):
+    if process is None:
         process = complaint_process_for(agency=agency, service=service)
-    elif process.standard.service.agency_id != agency.pk:
-        raise ValueError("the complaint process given is another agency's")
+    elif process.standard.service.agency_id != agency.pk or service not in (None, process.standard.service):
+        raise ValueError("the complaint process given is not the one of this agency and service")
     staff = created_by is not None and created_by.is_authenticated
     received = _received(received_at, now)
     if anonymous:
@@ -411,7 +411,8 @@ def _complaint_create(
         )
         events.complaint_created(actor=created_by if staff else None, complaint=complaint)
         complaint.pin = created.pin
-        _receipt_send(complaint)
+        # Where the receipt went, for the receipt page to say (None: printed or not sent).
+        complaint.receipt_to = _receipt_send(complaint)
         return complaint
 
 
@@ -431,6 +432,11 @@ def receipt_subject(complaint: Complaint) -> str:
     return _("Tanda terima pengaduan %(ref)s") % {"ref": complaint.reference}
 
 
+def track_url() -> str:
+    """The public tracking page's full address, as a receipt prints it."""
+    return settings.SITE_URL.rstrip("/") + reverse("public:track")
+
+
 def receipt_text(complaint: Complaint, pin: str | None) -> str:
     """The receipt's words: what the website's receipt page shows, for a citizen who wrote by
     e-mail, WhatsApp or SMS and never sees that page. The PIN goes only to the citizen's own
@@ -448,24 +454,23 @@ def receipt_text(complaint: Complaint, pin: str | None) -> str:
     if due is not None:
         day = due.astimezone(_zone(complaint.agency)).date()
         lines.append(_("Diselesaikan paling lambat: %(day)s") % {"day": indonesian_date(day)})
-    track = settings.SITE_URL.rstrip("/") + reverse("public:track")
-    lines.append(_("Lacak di %(url)s dengan nomor dan PIN di atas.") % {"url": track})
+    lines.append(_("Lacak di %(url)s dengan nomor dan PIN di atas.") % {"url": track_url()})
     lines.append(_("Balas pesan ini dengan menyebut nomor registrasi bila ada tambahan."))
     return "\n".join(lines)
 
 
-def _receipt_send(complaint: Complaint) -> None:
+def _receipt_send(complaint: Complaint) -> str | None:
     """The receipt with the tracking number, over the channel the complaint came by, in the
-    intake's transaction (sent once it commits). An address the outbox refuses loses no
-    complaint: the refusal is logged and the complaint stands, tracked from the receipt page or
-    the officer."""
+    intake's transaction (sent once it commits); returns the address it was queued to. An
+    address the outbox refuses loses no complaint: the refusal is logged and the complaint
+    stands, tracked from the receipt page or the officer."""
     channel = reply_channel(complaint)
     if channel is None or not apps.is_installed("notifications"):
-        return
+        return None
     from notifications.services import OutboxError, message_send  # type: ignore[import-not-found]
 
     try:
-        message_send(
+        message = message_send(
             channel=channel,
             to=complaint.reply_address,
             body=receipt_text(complaint, complaint.pin),
@@ -478,6 +483,8 @@ def _receipt_send(complaint: Complaint) -> None:
         )
     except OutboxError as error:
         logger.warning("the receipt of %s was not queued: %s", complaint.reference, error)
+        return None
+    return str(message.to)
 
 
 def _zone(agency: Agency) -> Any:

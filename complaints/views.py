@@ -14,12 +14,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -93,10 +91,8 @@ def complaint_form(request: HttpRequest, agency_slug: str) -> HttpResponse:
                         "number": complaint.reference,
                         "pin": complaint.pin,
                         "register": complaint.register_label,
-                        # Where the same receipt went by e-mail, said on the page.
-                        "sent_to": complaint.reply_address
-                        if services.reply_channel(complaint) == Channel.EMAIL
-                        else "",
+                        # Where the same receipt went (by e-mail, from the website), said on the page.
+                        "sent_to": complaint.receipt_to or "",
                     }
                 return redirect("complaints:public_done", agency_slug=agency.slug)
         status = 400
@@ -373,7 +369,7 @@ def receipt(request: HttpRequest, pk: int) -> HttpResponse:
             "pin": pin,
             "identity": selectors.identity_for_handler(complaint),
             "zone": complaint.agency.timezone,
-            "track_url": settings.SITE_URL.rstrip("/") + reverse("public:track"),
+            "track_url": services.track_url(),
         },
     )
 
