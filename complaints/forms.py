@@ -95,6 +95,22 @@ class _ComplaintFields(forms.Form):
         ),
     )
 
+    # The form's own key: a second press of the button, or the same form sent again after going
+    # back, is the same complaint (``source_ref``), never a second one in the register.
+    kunci = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {"kunci": secrets.token_urlsafe(24), "kind": ComplaintKind.COMPLAINT})
+        super().__init__(*args, **kwargs)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if "kunci" in self._errors:
+            # Only a page kept open for long or a changed request lacks it: say what to do.
+            del self._errors["kunci"]
+            self.add_error(None, _("Formulir ini tidak lengkap; muat ulang halaman lalu kirim lagi."))
+        return cleaned
+
     def add_service_error(self, error: InvalidInput) -> None:
         placed = False
         for field, value in error.fields.items():
@@ -132,10 +148,8 @@ class PublicComplaintForm(_ComplaintFields):
         label=gettext_lazy("Boleh ditampilkan di daftar pengaduan publik (tanpa nama dan data pribadi)"),
         required=False,
     )
-    kunci = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
     def __init__(self, *args: Any, asks: Iterable[str], **kwargs: Any) -> None:
-        kwargs.setdefault("initial", {"kunci": secrets.token_urlsafe(24), "kind": ComplaintKind.COMPLAINT})
         super().__init__(*args, **kwargs)
         self.asks = set(asks)
         self.fields["email"].help_text = _("Jawaban dikirim ke e-mail ini bila diisi.")

@@ -213,6 +213,8 @@ def entry(request: HttpRequest, agency_slug: str) -> HttpResponse:
                     received_at=form.received(),
                     lapor_id=form.cleaned_data.get("lapor_id", ""),
                     files=form.uploads(),
+                    # A double click records the slip once; the second answer shows the same receipt.
+                    source_ref=f"staff:{form.cleaned_data['kunci']}",
                     **form.values(),
                 )
             except InvalidInput as error:

@@ -13,7 +13,10 @@ from complaints.models import Complaint
 
 
 def _record(client, **data):
-    return client.post("/kerja/pengaduan/catat/kec-kedopok/", {"kind": "pengaduan", **data})
+    form = client.get("/kerja/pengaduan/catat/kec-kedopok/").context["form"]
+    return client.post(
+        "/kerja/pengaduan/catat/kec-kedopok/", {"kunci": form.initial["kunci"], "kind": "pengaduan", **data}
+    )
 
 
 @pytest.mark.django_db

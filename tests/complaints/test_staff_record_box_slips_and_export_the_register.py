@@ -21,9 +21,10 @@ def test_an_officer_logs_a_box_opening_records_a_slip_and_exports_the_register(c
     opening = BoxOpening.objects.get()
     assert (opening.slips, opening.opened_by.username) == (2, "dpmptsp-bangli.petugas-pengaduan")
 
+    form = client.get("/kerja/pengaduan/catat/dpmptsp-bangli/").context["form"]
     response = client.post(
         "/kerja/pengaduan/catat/dpmptsp-bangli/",
-        {"channel": "complaint_box", "kind": "saran", "content": "Antrian panjang", "anonymous": "on",
+        {"kunci": form.initial["kunci"], "channel": "complaint_box", "kind": "saran", "content": "Antrian panjang", "anonymous": "on",
          "received_at": "2026-11-30T08:00"},
     )  # fmt: skip
     assert response.status_code == 302
