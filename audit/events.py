@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from audit.models import AuditAction, AuditEvent
 from audit.services import Actor, audit_event_build, audit_event_record
+from pelayan.lib.outbox import address_masked
 from pelayan.lib.sla import ClockState
 
 if TYPE_CHECKING:
@@ -575,7 +576,8 @@ def complaint_recap_delivered(*, actor: Actor, recap: Any) -> AuditEvent:
 def _message_data(message: OutboundMessage) -> dict[str, Any]:
     return {
         "channel": message.channel,
-        "to": message.to,
+        # Masked: a complainant's address must not sit in the trail (anonymous ones above all).
+        "to": address_masked(message.to),
         "case": message.case_id,
         "attempts": message.attempts,
         "status": message.status,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-__all__ = ["GSM7_CHARS", "phone_e164", "retry_delay", "sms_is_gsm7", "sms_parts"]
+__all__ = ["GSM7_CHARS", "address_masked", "phone_e164", "retry_delay", "sms_is_gsm7", "sms_parts"]
 
 # The GSM 03.38 default alphabet (basic set); the extension table (^{}[]~|€\) costs two septets.
 GSM7_CHARS = frozenset(
@@ -24,6 +24,20 @@ def phone_e164(address: str, *, country: str = "62") -> str:
     if digits.startswith("0"):
         digits = country + digits.lstrip("0")
     return "+" + digits
+
+
+def address_masked(address: str) -> str:
+    """An address as the audit trail keeps it: enough to tell two apart, not enough to reach the
+    person. "wayan@example.id" → "w***@example.id", "+6281234567890" → "+62********890".
+    The message keeps the whole address; the trail outlives it and is read by more people."""
+    address = address.strip()
+    if "@" in address:
+        local, _, domain = address.rpartition("@")
+        return (local[:1] or "*") + "***@" + domain
+    if len(address) <= 6:
+        return "*" * len(address)
+    keep = 3 if address.startswith("+") else 0
+    return address[:keep] + "*" * (len(address) - keep - 3) + address[-3:]
 
 
 def retry_delay(attempt: int, *, base_seconds: int, cap_seconds: int) -> timedelta:
