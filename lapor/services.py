@@ -70,7 +70,9 @@ def lapor_reports_import(
             result.created.append(_report_take(agency=agency, report=report, actor=actor, now=now))
         except CaseError as error:
             for name, reason in (error.fields or {"report": error.message}).items():
-                result.errors.append(rules.ReportError(position, report.tracking_id, name, str(reason)))
+                # A field's own words where the check gave them; a bare code says nothing to a clerk.
+                said = str(reason) if " " in str(reason) else error.message
+                result.errors.append(rules.ReportError(position, report.tracking_id, name, said))
     return result
 
 
