@@ -196,7 +196,8 @@ def _choose_track(process: Process, track: str | None, channel: str) -> Compiled
         chosen = next((t for t in process.tracks if channel in t.channels), process.tracks[0])
     if chosen.channels and channel not in chosen.channels:
         raise InvalidInput(
-            _("Alur '%(track)s' tidak menerima permohonan melalui kanal ini.") % {"track": chosen.title},
+            _("Alur '%(track)s' tidak menerima permohonan melalui %(channel)s.")
+            % {"track": chosen.title, "channel": dict(Channel.choices).get(channel, channel)},
             {"channel": "not_for_track"},
         )
     return chosen
