@@ -21,7 +21,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
@@ -290,11 +290,36 @@ def _pin_matches(pin: str, stored: str) -> bool:
     return bool(salt) and constant_time_compare(_hash_pin(pin, salt), stored)
 
 
-def _new_number() -> str:
-    for _attempt in range(10):
-        number = tracking.new_number()
-        if not Case.objects.filter(number=number).exists():
-            return number
+def _new_number_and_id() -> tuple[str, int]:
+    """A free tracking number and the id the new case will have, asked in one statement, so the
+    case is inserted once, in the state its submission leaves it. (An insert and then an update
+    of every column cost PostgreSQL a second row version with an entry in each of the table's
+    indexes: a millisecond of an intake's five.)
+
+    On PostgreSQL the id comes from the table's own sequence. On SQLite it is the table's
+    AUTOINCREMENT counter plus one, read inside the write transaction (``BEGIN IMMEDIATE``), which
+    holds the only writer's lock until the insert that moves the counter commits.
+    """
+    if not connection.in_atomic_block:  # pragma: no cover - case_create always opens one
+        raise RuntimeError("a case id is drawn inside the transaction that inserts the case")
+    name = Case._meta.db_table
+    if connection.vendor == "postgresql":
+        next_id = f"nextval(pg_get_serial_sequence('{name}', 'id'))"
+    elif connection.vendor == "sqlite":
+        next_id = f"COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '{name}'), 0) + 1"  # noqa: S608
+    else:  # pragma: no cover - the settings allow these two engines
+        raise RuntimeError(f"no case id allocation for {connection.vendor}")
+    table = connection.ops.quote_name(name)
+    with connection.cursor() as cursor:
+        for _attempt in range(10):
+            number = tracking.new_number()
+            cursor.execute(
+                f"SELECT EXISTS(SELECT 1 FROM {table} WHERE number = %s), {next_id}",  # noqa: S608 - model's table
+                [number],
+            )
+            taken, pk = cursor.fetchone()
+            if not taken:
+                return number, int(pk)
     raise RuntimeError("could not draw a free tracking number")
 
 
@@ -466,8 +491,12 @@ def _case_create(
             )
     pin = tracking.new_pin()
     entry = process.steps[chosen.entry]
-    case = Case.objects.create(
-        number=_new_number(),
+    number, pk = _new_number_and_id()
+    # Not inserted yet: its clocks (which name it by id) and its events are made first, and the
+    # case goes in once, at the step its submission leaves it on.
+    case = Case(
+        pk=pk,
+        number=number,
         agency_id=service.agency_id,
         service=service,
         standard=standard,
@@ -525,9 +554,10 @@ def _case_create(
         _take(
             case, process, who, label, step.transitions[0].key, note="", at=received, now=now, clocks=clocks
         )
+    # An insert, unless something on the way saved it already (then what changed since).
+    case.save(force_insert=case._state.adding)
     CaseEvent.objects.bulk_create(case._pending_events)  # type: ignore[attr-defined]
     del case._pending_events  # type: ignore[attr-defined]
-    case.save()
     events.case_created(actor=who.db_user, case=case)
     return CaseCreated(case, pin)
 

@@ -15,14 +15,15 @@ from complaints.services import Upload, complaint_create
 from standards.services import service_create
 from tests.complaints.conftest import PDF, T0
 
-# The complaint service, its published process, the tracking number's check, the case, the
-# calendar (one statement), the SLA clock and its interval, the case's two timeline events (one
-# insert), the case moved on, the register number (one UPDATE … RETURNING), the complaint, its two
+# The complaint service, its published process, the tracking number's check with the case's id
+# (one statement), the calendar (one statement), the SLA clock and its interval, the case (inserted
+# once, at the step its submission leaves it on), its two timeline events (one insert), the
+# register number (one UPDATE … RETURNING), the complaint, its two
 # attachments (one insert), the receipt in the outbox with its delivery task (the database task
 # backend, as deployed, writes it in the same transaction) and the four audit events (one
 # insert); the savepoint of the intake's transaction included (the test runs inside one). A repeated message is
 # caught by its constraint, not looked for; a new case reads back neither its events nor its clocks.
-QUERIES = 16
+QUERIES = 15
 
 
 def _intake(agency, n: int) -> Complaint:
