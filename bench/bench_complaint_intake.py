@@ -214,6 +214,23 @@ def service_runs(clients: list[int], seconds: float, existing: int) -> dict[str,
     return {"runs": runs, "queries": counts}
 
 
+def floor(dbs: Databases, clients: list[int], seconds: float, scratch: Path) -> dict[str, Any] | str:
+    """One intake's statements replayed by pgbench (bench/_intake_floor.py): what the database
+    alone costs for them. Only where ours is a PostgreSQL database."""
+    from django.db import connection
+
+    binary = shutil.which("pgbench")
+    if connection.vendor != "postgresql" or binary is None:
+        return "PostgreSQL only (pgbench replays the statements)"
+    from _intake_floor import floor_rates
+
+    from standards.models import Agency
+
+    agency = Agency.objects.get(slug=AGENCY)
+    return floor_rates(binary, dbs.url("ours"), lambda: intake(agency, f"floor-{secrets.token_hex(6)}"),
+                       clients, seconds, scratch)  # fmt: skip
+
+
 # -- ours, over HTTP ---------------------------------------------------------------------------
 
 
@@ -387,6 +404,20 @@ def report(result: dict[str, Any]) -> str:
         lines.append(f"peer: {result['peer']}")
     else:
         lines.append(f"peer: {peer['peer']}, Django {peer['django']}, {peer['queries']} queries per ticket")
+    floor_ = result.get("floor")
+    if isinstance(floor_, dict):
+        lines += ["", f"the database alone: one intake's {floor_['statements']} statements replayed by pgbench "
+                  "(no Python), as sent and in one round trip:"]  # fmt: skip
+        lines.append(f"{'clients':>7} {'as sent/s':>10} {'ratio':>7} {'one trip/s':>11} {'ratio':>7}")
+        for n, run in floor_["runs"]["as_sent"].items():
+            ref, one = pg.get(n), floor_["runs"]["one_trip"][n]["rate"]
+            lines.append(
+                f"{n:>7} {_f(run['rate']):>10} {_f(run['rate'] / ref * 100 if ref else None, '.1f') + ' %':>7} "
+                f"{_f(one):>11} {_f(one / ref * 100 if ref else None, '.1f') + ' %':>7}"
+            )
+        lines.append("")
+    elif floor_:
+        lines.append(f"the database alone: {floor_}")
     lines.append("queries per intake (complaints in the register → queries):")
     for label, (complaints, queries) in result["service"]["queries"].items():
         lines.append(f"  {label:<32} {complaints:>6} complaints  {queries} queries")
@@ -406,6 +437,9 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1, help="gunicorn workers")
     parser.add_argument("--no-http", action="store_true", help="skip the HTTP measurement")
     parser.add_argument("--no-peer", action="store_true", help="skip django-helpdesk")
+    parser.add_argument(
+        "--no-floor", action="store_true", help="skip the database's own cost (pgbench replay)"
+    )
     parser.add_argument(
         "--db-prefix", default="bench_intake", help="prefix of the databases made and dropped"
     )
@@ -432,6 +466,8 @@ def main() -> int:
         result["pgbench"] = pgbench_rates(dbs, clients, args.seconds, scratch)
         result["service"] = service_runs(clients, args.seconds, args.existing)
         from django.db import connection, connections
+
+        result["floor"] = floor(dbs, clients, args.seconds, scratch) if not args.no_floor else "skipped"
 
         if connection.vendor == "postgresql":
             info = connection.cursor().connection.info
