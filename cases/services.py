@@ -296,9 +296,10 @@ def _new_number_and_id() -> tuple[str, int]:
     of every column cost PostgreSQL a second row version with an entry in each of the table's
     indexes: a millisecond of an intake's five.)
 
-    On PostgreSQL the id comes from the table's own sequence. On SQLite it is the table's
-    AUTOINCREMENT counter plus one, read inside the write transaction (``BEGIN IMMEDIATE``), which
-    holds the only writer's lock until the insert that moves the counter commits.
+    On PostgreSQL the id comes from the table's own sequence. On SQLite it is the id SQLite itself
+    would give (one past the larger of its AUTOINCREMENT counter and the last id), read inside the
+    write transaction (``BEGIN IMMEDIATE``), which holds the only writer's lock until the insert
+    that moves the counter commits.
     """
     if not connection.in_atomic_block:  # pragma: no cover - case_create always opens one
         raise RuntimeError("a case id is drawn inside the transaction that inserts the case")
@@ -306,7 +307,11 @@ def _new_number_and_id() -> tuple[str, int]:
     if connection.vendor == "postgresql":
         next_id = f"nextval(pg_get_serial_sequence('{name}', 'id'))"
     elif connection.vendor == "sqlite":
-        next_id = f"COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '{name}'), 0) + 1"  # noqa: S608
+        # As SQLite picks an AUTOINCREMENT id: one past the larger of the counter and the last id.
+        next_id = (
+            f"MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '{name}'), 0), "  # noqa: S608
+            f"COALESCE((SELECT MAX(id) FROM {connection.ops.quote_name(name)}), 0)) + 1"
+        )
     else:  # pragma: no cover - the settings allow these two engines
         raise RuntimeError(f"no case id allocation for {connection.vendor}")
     table = connection.ops.quote_name(name)
