@@ -584,6 +584,13 @@ def _message_data(message: OutboundMessage) -> dict[str, Any]:
     }
 
 
+def _scrubbed(error: str, address: str) -> str:
+    # A provider's or an adapter's error often repeats the address ("recipient refused: …").
+    if not address.strip():
+        return error
+    return error.replace(address, address_masked(address)).replace(address.lower(), address_masked(address))
+
+
 def message_queued(*, actor: Actor, message: OutboundMessage) -> AuditEvent:
     return audit_event_record(
         actor=actor, agency=message.agency, action=AuditAction.MESSAGE_QUEUED, target=message,
@@ -610,7 +617,7 @@ def message_attempt_failed(*, message: OutboundMessage, error: str) -> AuditEven
     """An attempt failed and another is due at ``next_attempt_at``."""
     return audit_event_record(
         actor=None, agency=message.agency, action=AuditAction.MESSAGE_ATTEMPT_FAILED, target=message,
-        data={**_message_data(message), "error": error[:500],
+        data={**_message_data(message), "error": _scrubbed(error, message.to)[:500],
               "next_attempt_at": message.next_attempt_at.isoformat() if message.next_attempt_at else None},
     )  # fmt: skip
 
@@ -618,7 +625,7 @@ def message_attempt_failed(*, message: OutboundMessage, error: str) -> AuditEven
 def message_failed(*, message: OutboundMessage, error: str) -> AuditEvent:
     return audit_event_record(
         actor=None, agency=message.agency, action=AuditAction.MESSAGE_FAILED, target=message,
-        data={**_message_data(message), "error": error[:500]},
+        data={**_message_data(message), "error": _scrubbed(error, message.to)[:500]},
     )  # fmt: skip
 
 

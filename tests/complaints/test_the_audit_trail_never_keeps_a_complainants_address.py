@@ -31,3 +31,18 @@ def test_an_anonymous_email_complaints_receipt_is_audited_without_its_address(
     assert {event.data["to"] for event in trail} == {"r***@example.id"}
     everything = json.dumps([event.data for event in AuditEvent.objects.all()])
     assert "rahasia.sekali" not in everything
+
+
+@pytest.mark.django_db
+def test_a_delivery_error_naming_the_address_is_audited_with_it_masked(kedopok, channels):
+    from audit import events
+
+    complaint_create(
+        agency=kedopok, kind="pengaduan", channel="email", content="Pungutan liar di loket.",
+        anonymous=True, reply_address="rahasia.sekali@example.id", source_ref="maildir:<a2@example.id>", now=T0,
+    )  # fmt: skip
+    [receipt] = OutboundMessage.objects.filter(dedupe_key__startswith="complaint-receipt:")
+    event = events.message_failed(
+        message=receipt, error="recipient refused: Rahasia.Sekali@example.id".lower()
+    )
+    assert event.data["error"] == "recipient refused: r***@example.id"
