@@ -97,7 +97,7 @@ class _ComplaintFields(forms.Form):
 
     # The form's own key: a second press of the button, or the same form sent again after going
     # back, is the same complaint (``source_ref``), never a second one in the register.
-    kunci = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    kunci = forms.CharField(widget=forms.HiddenInput(attrs={"autocomplete": "off"}), max_length=64)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {"kunci": secrets.token_urlsafe(24), "kind": ComplaintKind.COMPLAINT})
@@ -112,6 +112,10 @@ class _ComplaintFields(forms.Form):
         return cleaned
 
     def add_service_error(self, error: InvalidInput) -> None:
+        if error.fields.get("source_ref") == "reused":
+            # A new key for what is on the page, so the next press records it as a new complaint.
+            self.data = self.data.copy()
+            self.data["kunci"] = secrets.token_urlsafe(24)
         placed = False
         for field, value in error.fields.items():
             name = {"reply_address": "email", "files": "file_1"}.get(field, field)

@@ -280,6 +280,14 @@ def complaint_create(
         # The same message handed over again, or twice at once: the first delivery made it.
         existing = _existing(agency, channel, source_ref)
         if existing is not None:
+            if (existing.kind, existing.content) != (kind, (content or "").strip()):
+                # The same form sent again with something else in it (the browser's Back button
+                # keeps the hidden key): a new complaint, never silently dropped for the first.
+                raise InvalidInput(
+                    _("Formulir ini sudah dipakai untuk pengaduan %(ref)s. Isian Anda masih ada; "
+                      "kirim sekali lagi untuk mencatatnya sebagai pengaduan baru.") % {"ref": existing.reference},
+                    {"source_ref": "reused"},
+                ) from None  # fmt: skip
             existing.pin = None
             return existing
         raise

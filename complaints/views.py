@@ -54,6 +54,7 @@ def _agency_or_404(slug: str) -> Agency:
 # -- public ------------------------------------------------------------------------------------
 
 
+@never_cache  # Back shows a new form with a new key, not the last one kept by the browser
 @require_http_methods(["GET", "POST"])
 def complaint_form(request: HttpRequest, agency_slug: str) -> HttpResponse:
     agency = _agency_or_404(agency_slug)
@@ -196,6 +197,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@never_cache  # Back shows a new form with a new key, not the last one kept by the browser
 @require_http_methods(["GET", "POST"])
 @login_required
 def entry(request: HttpRequest, agency_slug: str) -> HttpResponse:

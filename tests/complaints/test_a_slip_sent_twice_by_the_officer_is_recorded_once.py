@@ -50,3 +50,37 @@ def test_a_form_without_its_key_is_refused_and_records_nothing(client, bangli, o
     assert response.status_code == 400
     assert "muat ulang halaman lalu kirim lagi" in response.content.decode()
     assert not Complaint.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_same_key_with_another_slip_is_not_dropped_but_recorded_on_the_next_press(
+    client, bangli, officer
+):
+    # Back to the form after recording: the browser may send the old key with the next slip.
+    client.force_login(officer("dpmptsp-bangli.petugas-pengaduan"))
+    key = client.get(URL).context["form"].initial["kunci"]
+    assert client.post(URL, _slip(key)).status_code == 302
+    first = Complaint.objects.get()
+
+    other = {**_slip(key), "content": "Toilet umum rusak."}
+    refused = client.post(URL, other)
+    page = refused.content.decode()
+    assert refused.status_code == 400
+    assert f"Formulir ini sudah dipakai untuk pengaduan {first.reference}" in page
+    assert "Toilet umum rusak." in page  # what the officer typed is still there
+    fresh = refused.context["form"]["kunci"].value()
+    assert fresh != key
+
+    assert client.post(URL, {**other, "kunci": fresh}).status_code == 302
+    assert sorted(Complaint.objects.values_list("content", flat=True)) == [
+        "Loket tutup jam 11.",
+        "Toilet umum rusak.",
+    ]
+
+
+@pytest.mark.django_db
+def test_the_entry_form_is_never_kept_by_the_browser(client, bangli, officer):
+    client.force_login(officer("dpmptsp-bangli.petugas-pengaduan"))
+    response = client.get(URL)
+    assert "no-store" in response["Cache-Control"]
+    assert 'autocomplete="off"' in str(response.context["form"]["kunci"])
