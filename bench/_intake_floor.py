@@ -15,6 +15,7 @@ The replay is checked: no failed transaction, and one new complaint per transact
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -144,7 +145,8 @@ def _pgbench(binary: str, url: str, path: Path, clients: int, seconds: float) ->
     command = [binary, "-n", "-f", str(path), "-c", str(clients), "-j", str(clients), "-T", str(max(1, round(seconds))),
                "-h", parts.hostname or "127.0.0.1", "-p", str(parts.port or 5432), "-U", parts.username or "postgres",
                parts.path.lstrip("/")]  # fmt: skip
-    result = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
+    env = {**os.environ, "PGPASSWORD": parts.password or ""}
+    result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)  # noqa: S603
     rate = re.search(r"^tps = ([\d.]+)", result.stdout, re.MULTILINE)
     done = re.search(r"^number of transactions actually processed: (\d+)", result.stdout, re.MULTILINE)
     failed = re.search(r"^number of failed transactions: (\d+)", result.stdout, re.MULTILINE)
@@ -161,6 +163,9 @@ def floor_rates(
 
     statements, number, source_ref, counter = capture(intake)
     lines = script(statements, number, source_ref, counter)
+    if "BEGIN;" not in lines or lines[-1] != "COMMIT;":
+        # As sent, one transaction after the process read, as the service does it.
+        raise FloorError(f"the captured intake is not one transaction: {lines[:2]} … {lines[-1:]}")
     as_sent = scratch / "intake-as-sent.sql"
     as_sent.write_text("\n".join(lines) + "\n")
     # pgbench sends statements joined by "\;" as one query: one round trip for the intake.
