@@ -191,28 +191,18 @@ def _message_store(
         for name, kind, content in attachments
     )
     events.message_queued(actor=actor, message=message)
-    if _tasks_kept_in_the_database():
-        # The task's row commits with the message: no crash between the two can lose the task,
-        # and the caller commits once, not twice. The worker sees neither before the commit.
-        _queue_delivery(message.pk)
-    else:
-        # A backend that runs or ships tasks elsewhere must not see a message that may roll back.
-        transaction.on_commit(lambda: _enqueue_delivery(message.pk))
-    return message
-
-
-def _tasks_kept_in_the_database() -> bool:
     from django_tasks_db import DatabaseBackend
 
     from notifications.tasks import message_deliver_task
 
-    return isinstance(message_deliver_task.get_backend(), DatabaseBackend)
-
-
-def _queue_delivery(message_id: int) -> None:
-    from notifications.tasks import message_deliver_task
-
-    message_deliver_task.enqueue(message_id)
+    if isinstance(message_deliver_task.get_backend(), DatabaseBackend):
+        # The task's row commits with the message: no crash between the two can lose the task,
+        # and the caller commits once, not twice. The worker sees neither before the commit.
+        message_deliver_task.enqueue(message.pk)
+    else:
+        # A backend that runs or ships tasks elsewhere must not see a message that may roll back.
+        transaction.on_commit(lambda: _enqueue_delivery(message.pk))
+    return message
 
 
 def _enqueue_delivery(message_id: int) -> None:
