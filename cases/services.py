@@ -67,6 +67,11 @@ class CaseError(Exception):
         self.message = message
         self.fields = fields or {}
 
+    def field_messages(self) -> dict[str, str]:
+        """The words to show beside each input at fault. Some checks put a sentence per field;
+        the others put a code (``"not_for_track"``) and say the sentence once in ``message``."""
+        return {name: value if " " in value else self.message for name, value in self.fields.items()}
+
 
 class InvalidInput(CaseError):
     code = "invalid"

@@ -117,10 +117,10 @@ class _ComplaintFields(forms.Form):
             self.data = self.data.copy()
             self.data["kunci"] = secrets.token_urlsafe(24)
         placed = False
-        for field, value in error.fields.items():
+        for field, said in error.field_messages().items():
             name = {"reply_address": "email", "files": "file_1"}.get(field, field)
             if name in self.fields:
-                self.add_error(name, value if " " in value else error.message)
+                self.add_error(name, said)
                 placed = True
         if not placed:
             self.add_error(None, error.message)

@@ -380,8 +380,9 @@ def receipt(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _failed(request: HttpRequest, pk: int, error: CaseError) -> HttpResponse:
     complaint = _complaint_or_404(request, pk)
-    errors = {k: (v if " " in v else error.message) for k, v in error.fields.items()}
-    return _detail(request, complaint, status=error.status, error=error.message, errors=errors)
+    return _detail(
+        request, complaint, status=error.status, error=error.message, errors=error.field_messages()
+    )
 
 
 @require_POST

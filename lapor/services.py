@@ -69,9 +69,7 @@ def lapor_reports_import(
         try:
             result.created.append(_report_take(agency=agency, report=report, actor=actor, now=now))
         except CaseError as error:
-            for name, reason in (error.fields or {"report": error.message}).items():
-                # A field's own words where the check gave them; a bare code says nothing to a clerk.
-                said = str(reason) if " " in str(reason) else error.message
+            for name, said in (error.field_messages() or {"report": error.message}).items():
                 result.errors.append(rules.ReportError(position, report.tracking_id, name, said))
     return result
 

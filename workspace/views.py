@@ -103,10 +103,7 @@ def _field_errors(exc: CaseError) -> dict[str, str]:
     """The message to show beside each input at fault. The applicant checks put a sentence per
     field; the other checks put a code and say the sentence once in ``message``. Keys lose their
     dots ("applicant.name" → "applicant_name") so templates can look them up."""
-    return {
-        name.replace(".", "_"): value if " " in value else exc.message
-        for name, value in exc.fields.items()
-    }  # fmt: skip
+    return {name.replace(".", "_"): value for name, value in exc.field_messages().items()}
 
 
 @require_http_methods(["GET", "POST"])
