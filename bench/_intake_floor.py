@@ -70,33 +70,12 @@ def _currval(table: str) -> str:
 
 
 def _tokens(sql: str) -> list[tuple[bool, str]]:
-    """The statement cut into string literals ('…', E'…') and the code between them."""
-    out: list[tuple[bool, str]] = []
-    i = code = 0
-    while i < len(sql):
-        if sql[i] == "'":
-            escaped = (
-                i > 0 and sql[i - 1] in "Ee" and (i < 2 or not (sql[i - 2].isalnum() or sql[i - 2] == "_"))
-            )
-            begin = i - 1 if escaped else i
-            j = i + 1
-            while j < len(sql):
-                if escaped and sql[j] == "\\":
-                    j += 2
-                    continue
-                if sql[j] == "'":
-                    if j + 1 < len(sql) and sql[j + 1] == "'":
-                        j += 2
-                        continue
-                    break
-                j += 1
-            out.append((False, sql[code:begin]))
-            out.append((True, sql[begin : j + 1]))
-            i = code = j + 1
-        else:
-            i += 1
-    out.append((False, sql[code:]))
-    return [(literal, text) for literal, text in out if text]
+    """The statement cut into string literals and the code between them (sqlparse's lexer, the
+    one Django's own SQL formatting uses)."""
+    import sqlparse
+    from sqlparse import tokens
+
+    return [(token.ttype in tokens.String.Single, token.value) for token in sqlparse.parse(sql)[0].flatten()]
 
 
 def script(statements: list[str], number: str, source_ref: str, counter: str) -> list[str]:
