@@ -201,7 +201,9 @@ def _choose_track(process: Process, track: str | None, channel: str) -> Compiled
         chosen = next((t for t in process.tracks if channel in t.channels), process.tracks[0])
     if chosen.channels and channel not in chosen.channels:
         raise InvalidInput(
-            _("Alur '%(track)s' tidak menerima permohonan melalui %(channel)s.")
+            _(
+                "Alur '%(track)s' tidak menerima permohonan melalui %(channel)s; standarnya tidak menyebut sarana itu."
+            )
             % {"track": chosen.title, "channel": dict(Channel.choices).get(channel, channel)},
             {"channel": "not_for_track"},
         )
